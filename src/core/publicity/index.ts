@@ -1,0 +1,7 @@
+export * from "./columns";
+export * from "./validate";
+export * from "./deadlines";
+export * from "./build";
+export * from "./statistics";
+export * from "./sheets";
+export * from "./sheet-name";

@@ -1,0 +1,193 @@
+// Reading one sheet as a table: find the header row, match the headers to column definitions,
+// parse every cell, and report each problem at its cell. Never throws on a clerk's mistake.
+import type { CellValue, SheetData } from "../../workbook/port";
+import { issue, type Issue, type Lang } from "../issues/issue";
+import type { ColumnDef } from "./columns";
+import { nameKey } from "./normalize";
+import { isEmptyCell } from "./values";
+
+/** One data row as read: its values by column key (defaults filled in) and whether it is valid. */
+export interface TableRow<K extends string = string> {
+  /** 1-based sheet row */
+  row: number;
+  values: Record<K, unknown>;
+  /** the raw cells by column key, for rules that need the cell as typed */
+  cells: Partial<Record<K, CellValue>>;
+  /** false when the row has an error (it is then left out of the parsed result) */
+  ok: boolean;
+}
+
+/** Where a matched column is: its 0-based index and the header as written. */
+export interface ColumnPlace {
+  index: number;
+  header: string;
+}
+
+export interface Table<K extends string = string> {
+  sheet: string;
+  /** 1-based header row, or null when the sheet has no non-empty row */
+  headerRow: number | null;
+  columns: Partial<Record<K, ColumnPlace>>;
+  /** every non-empty row below the header, valid or not, in sheet order */
+  rows: TableRow<K>[];
+  /** errors and warnings, in sheet order */
+  issues: Issue[];
+}
+
+export interface ReadTableOptions {
+  lang?: Lang;
+  /** no sheet_empty issue when the sheet has no header or no data row (optional sheets) */
+  allowEmpty?: boolean;
+}
+
+/** How far down a title block may push the header row. */
+const HEADER_SEARCH_ROWS = 20;
+
+function isEmptyRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (const c of row) if (!isEmptyCell(c)) return false;
+  return true;
+}
+
+function headerText(c: CellValue): string {
+  return typeof c === "string" ? c.trim() : typeof c === "number" ? String(c) : "";
+}
+
+/** Column key by header key (Chinese header and alias). */
+function headerLookup<K extends string>(columns: readonly ColumnDef<K>[]): Map<string, ColumnDef<K>> {
+  const m = new Map<string, ColumnDef<K>>();
+  for (const c of columns) {
+    m.set(nameKey(c.header), c);
+    m.set(nameKey(c.alias), c);
+  }
+  return m;
+}
+
+/**
+ * The header row: the Excel table's header row when the sheet has a table; else, among the first
+ * non-empty rows, the one that matches most headers (so a title above the header is skipped);
+ * else the first non-empty row.
+ */
+function findHeader<K extends string>(
+  sheet: SheetData,
+  lookup: Map<string, ColumnDef<K>>,
+): { row: number; first: number; last: number } | null {
+  const table = sheet.tables?.[0];
+  if (table) return { row: table.headerRow, first: table.firstColumn - 1, last: table.lastColumn - 1 };
+  let best: { row: number; score: number } | null = null;
+  let seen = 0;
+  for (let r = 0; r < sheet.rows.length && seen < HEADER_SEARCH_ROWS; r++) {
+    const cells = sheet.rows[r];
+    if (isEmptyRow(cells)) continue;
+    seen++;
+    let score = 0;
+    for (const c of cells) if (lookup.has(nameKey(headerText(c)))) score++;
+    if (best === null || score > best.score) best = { row: r + 1, score };
+  }
+  return best && { row: best.row, first: 0, last: Number.MAX_SAFE_INTEGER };
+}
+
+/** Reads a sheet described by column definitions. `kind` names the sheet in messages when it has no name. */
+export function readTable<K extends string>(
+  sheet: SheetData,
+  columns: readonly ColumnDef<K>[],
+  kind: string = sheet.name,
+  options: ReadTableOptions = {},
+): Table<K> {
+  const lang = options.lang ?? "zh";
+  const sheetName = sheet.name || kind;
+  const issues: Issue[] = [];
+  const lookup = headerLookup(columns);
+  const header = findHeader(sheet, lookup);
+  const table: Table<K> = { sheet: sheetName, headerRow: header?.row ?? null, columns: {}, rows: [], issues };
+  if (!header) {
+    if (!options.allowEmpty) issues.push(issue("sheet_empty", { sheet: sheetName }, { sheet: sheetName }, lang));
+    return table;
+  }
+
+  // Match headers; a second column with the same header is ignored with a warning.
+  const headerCells = sheet.rows[header.row - 1] ?? [];
+  const placed: { def: ColumnDef<K>; index: number }[] = [];
+  const last = Math.min(header.last, headerCells.length - 1);
+  for (let i = header.first; i <= last; i++) {
+    const text = headerText(headerCells[i]);
+    const def = lookup.get(nameKey(text));
+    if (!def) continue;
+    const earlier = table.columns[def.key];
+    if (earlier) {
+      issues.push(
+        issue(
+          "header_duplicate",
+          { sheet: sheetName, row: header.row, column: text, columnIndex: i },
+          { sheet: sheetName, column: text, first: earlier.header },
+          lang,
+        ),
+      );
+      continue;
+    }
+    table.columns[def.key] = { index: i, header: text };
+    placed.push({ def, index: i });
+  }
+  let missingRequired = false;
+  for (const def of columns)
+    if (def.required && !table.columns[def.key]) {
+      missingRequired = true;
+      issues.push(
+        issue(
+          "header_missing",
+          { sheet: sheetName, row: header.row, column: def.header },
+          { sheet: sheetName, column: def.header, alias: def.alias },
+          lang,
+        ),
+      );
+    }
+
+  const absent = columns.filter((d) => !table.columns[d.key]);
+  for (let r = header.row; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (isEmptyRow(cells)) continue;
+    const rowNo = r + 1;
+    const values = {} as Record<K, unknown>;
+    const raw: Partial<Record<K, CellValue>> = {};
+    let ok = !missingRequired;
+    for (const { def, index } of placed) {
+      const cell = index < header.first || index > header.last ? null : (cells[index] ?? null);
+      raw[def.key] = cell;
+      const at = { sheet: sheetName, row: rowNo, column: table.columns[def.key]!.header, columnIndex: index };
+      if (isEmptyCell(cell)) {
+        if (def.required) {
+          ok = false;
+          issues.push(issue("required_missing", at, { sheet: sheetName, column: def.header }, lang));
+        }
+        values[def.key] = def.empty;
+        continue;
+      }
+      const parsed = def.parse(cell);
+      if (parsed.ok) {
+        values[def.key] = parsed.value;
+        if (parsed.normalized)
+          issues.push(
+            issue(
+              "value_normalized",
+              at,
+              { sheet: sheetName, column: def.header, value: String(cell).trim(), normalized: String(parsed.value) },
+              lang,
+            ),
+          );
+      } else {
+        ok = false;
+        values[def.key] = def.empty;
+        issues.push(issue(parsed.code, at, { sheet: sheetName, column: def.header, ...parsed.params }, lang));
+      }
+    }
+    for (const def of absent) values[def.key] = def.empty;
+    table.rows.push({ row: rowNo, values, cells: raw, ok });
+  }
+  if (table.rows.length === 0 && placed.length === 0) {
+    // Nothing recognisable at all: one issue for the sheet, not one per missing header.
+    issues.length = 0;
+    if (!options.allowEmpty) issues.push(issue("sheet_empty", { sheet: sheetName }, { sheet: sheetName }, lang));
+  } else if (table.rows.length === 0 && !options.allowEmpty)
+    issues.push(issue("sheet_empty", { sheet: sheetName, row: header.row }, { sheet: sheetName }, lang));
+  return table;
+}

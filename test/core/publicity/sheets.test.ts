@@ -1,0 +1,162 @@
+import { makeCalendar } from "../../../src/core/calendar";
+import {
+  buildPublicity,
+  buildStatistics,
+  listPublicitySheet,
+  OVERDUE_FILL,
+  resultPublicitySheet,
+  safeSheetName,
+  statisticsSheet,
+} from "../../../src/core/publicity";
+import type { Checkpoint } from "../../../src/core/model";
+import { DRAW_T1, DRAW_T2, HEALTH, MEDICARE, RESULTS, draw, result, task } from "./fixture";
+
+const calendar = makeCalendar([]);
+const items: Checkpoint[] = [
+  {
+    itemId: "WJ-01",
+    department: HEALTH,
+    item: "对医疗机构和医疗行为的监督检查",
+    checkpoint: "a",
+    basis: "",
+    method: "",
+    categories: [],
+    specialty: "",
+    row: 2,
+  },
+  {
+    itemId: "WJ-01",
+    department: HEALTH,
+    item: "对医疗机构和医疗行为的监督检查",
+    checkpoint: "b",
+    basis: "",
+    method: "",
+    categories: [],
+    specialty: "",
+    row: 3,
+  },
+  {
+    itemId: "YB-01",
+    department: MEDICARE,
+    item: "医保基金使用情况检查",
+    checkpoint: "c",
+    basis: "",
+    method: "",
+    categories: [],
+    specialty: "",
+    row: 4,
+  },
+];
+
+test("抽查名单公示 lists the drawn targets, and the draw at its foot", () => {
+  const s = listPublicitySheet("抽查名单公示-T1", DRAW_T1, items);
+  expect(s.rows[0]).toEqual(["任务编号", "任务名称", "检查对象名称", "统一社会信用代码", "检查机关", "抽查事项"]);
+  expect(s.rows[1]).toEqual([
+    "T1",
+    "2026年医疗机构联合抽查",
+    "康宁诊所",
+    "U1",
+    `${HEALTH}、${MEDICARE}`,
+    "对医疗机构和医疗行为的监督检查、医保基金使用情况检查",
+  ]);
+  expect(s.rows.slice(1, 4).map((r) => r[3])).toEqual(["U1", "U2", "U3"]);
+  const foot = Object.fromEntries(s.rows.slice(5).map((r) => [r[0], r[1]]));
+  expect(foot).toMatchObject({
+    抽取协议: "DRP-1",
+    随机种子: "seed-T1",
+    抽取日期: "2026-01-06",
+    输入摘要: "ab".repeat(32),
+  });
+});
+
+describe("结果公示", () => {
+  const p = buildPublicity({ draw: DRAW_T1, results: RESULTS, calendar, today: "2026-06-02" });
+  const s = resultPublicitySheet("结果公示-T1", p, DRAW_T1);
+
+  test("columns, kind of inspection, remarks and statuses in Chinese", () => {
+    expect(s.rows[0]).toEqual([
+      "任务编号",
+      "任务名称",
+      "检查类型",
+      "检查机关",
+      "检查对象名称",
+      "统一社会信用代码",
+      "检查完成日期",
+      "检查结果",
+      "备注",
+      "公示截止日期",
+      "公示状态",
+    ]);
+    expect(s.rows[3]).toEqual([
+      "T1",
+      "2026年医疗机构联合抽查",
+      "跨部门联合抽查",
+      HEALTH,
+      "仁和医院",
+      "U2",
+      "2026-02-10",
+      "行政处罚",
+      "处罚决定书文号：卫医罚〔2026〕1号；处罚决定日期：2026-02-13",
+      "2026-03-02",
+      "已公示",
+    ]);
+    expect(s.rows.slice(1, 7).map((r) => r[10])).toEqual(["已公示", "已逾期", "已公示", "未检查", "待公示", "待公示"]);
+    expect(s.rows[2][8]).toBe("问题：病历书写不规范");
+  });
+
+  test("only the overdue row is filled", () => {
+    const fills = (s.styles ?? []).filter((x) => x.style.fill === OVERDUE_FILL).map((x) => x.range);
+    expect(fills).toEqual(["A3:K3"]);
+  });
+
+  test("the foot traces the draw and the calendar", () => {
+    const foot = Object.fromEntries(s.rows.slice(8).map((r) => [r[0], r[1]]));
+    expect(foot).toMatchObject({
+      随机种子: "seed-T1",
+      输入摘要: "ab".repeat(32),
+      状态截至: "2026-06-02",
+      工作日历: calendar.version,
+    });
+  });
+
+  test("one department is 双随机抽查; a 暂定 deadline is marked", () => {
+    const t = task({ id: "T9", departments: [HEALTH] });
+    const d = draw(t, [["U5", "A"]], { date: "2026-12-01", timestamp: "2026-12-01T09:00:00+08:00" });
+    const q = buildPublicity({
+      draw: d,
+      results: [result(2, { taskId: "T9", uscc: "U5", completed: "2026-12-25", result: "未发现问题" })],
+      calendar,
+      today: "2026-12-28",
+    });
+    const sheet = resultPublicitySheet("结果公示-T9", q, d);
+    expect(sheet.rows[1][2]).toBe("双随机抽查");
+    expect(sheet.rows[1][9]).toBe("2027-01-25（暂定）");
+  });
+});
+
+test("抽查统计 holds the task and year figures", () => {
+  const stats = buildStatistics([DRAW_T1, DRAW_T2], RESULTS, calendar, "2026-06-02");
+  const s = statisticsSheet(stats);
+  expect(s.name).toBe("抽查统计");
+  const t1 = s.rows.find((r) => r[1] === "T1" && r[0] === 2026)!;
+  expect(t1.slice(3, 10)).toEqual([100, 50, 5, 3, "6%", "3%", "是"]);
+  const twice = s.rows.findIndex((r) => r[0] === "同年重复抽取");
+  expect(s.rows[twice + 2]).toEqual([2026, "U1", "康宁诊所", "T1、T2"]);
+});
+
+describe("safeSheetName", () => {
+  test("keeps a valid unique name", () => expect(safeSheetName("结果公示-T1", [])).toBe("结果公示-T1"));
+  test("replaces forbidden characters", () =>
+    expect(safeSheetName("结果公示-2026/1:[A]?*", [])).toBe("结果公示-2026_1__A___"));
+  test("cuts to 31 characters", () =>
+    expect([...safeSheetName("结果公示-" + "很长的任务编号".repeat(6), [])]).toHaveLength(31));
+  test("numbers a taken name, ignoring case, within 31 characters", () => {
+    expect(safeSheetName("结果公示-t1", ["结果公示-T1"])).toBe("结果公示-t1-2");
+    const long = "抽查名单公示-" + "X".repeat(40);
+    const first = safeSheetName(long, []);
+    const second = safeSheetName(long, [first]);
+    expect(second).not.toBe(first);
+    expect([...second]).toHaveLength(31);
+    expect(second.endsWith("-2")).toBe(true);
+  });
+});
