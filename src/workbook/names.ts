@@ -1,0 +1,63 @@
+// Names of the sheets the software writes. Excel limits a sheet name to 31 characters and
+// forbids : \ / ? * [ ] and a leading or trailing apostrophe.
+
+export const LOG_SHEET = "抽取记录";
+export const RESULTS_SHEET = "检查结果";
+export const RESULT_PREFIX = "抽取结果-";
+export const SNAPSHOT_PREFIX = "抽取快照-";
+export const CHECKLIST_PREFIX = "一企一表-";
+export const LIST_PUBLICITY_PREFIX = "抽查名单公示-";
+export const RESULT_PUBLICITY_PREFIX = "结果公示-";
+export const STATISTICS_SHEET = "抽查统计";
+
+const MAX = 31;
+
+/** Replaces forbidden characters and trims to Excel's 31-character limit. */
+export function cleanSheetName(name: string): string {
+  const s = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "");
+  return [...s].slice(0, MAX).join("");
+}
+
+/**
+ * `<prefix><task>-<n>` with n one more than the highest already present for that prefix and
+ * task; the task part is shortened when the whole would exceed 31 characters.
+ */
+export function numberedSheetName(prefix: string, taskId: string, existing: string[]): string {
+  const folded = new Set(existing.map((n) => n.toLowerCase()));
+  const base = (task: string) => cleanSheetName(`${prefix}${task}-`);
+  let n = 1;
+  for (const name of existing) {
+    const b = base(taskId);
+    if (name.startsWith(b)) {
+      const k = Number(name.slice(b.length));
+      if (Number.isInteger(k) && k >= n) n = k + 1;
+    }
+  }
+  for (;;) {
+    const suffix = String(n);
+    let task = taskId;
+    while ([...`${prefix}${task}-${suffix}`].length > MAX && task.length > 0) task = [...task].slice(0, -1).join("");
+    const name = cleanSheetName(`${prefix}${task}-${suffix}`);
+    if (!folded.has(name.toLowerCase())) return name;
+    n++;
+  }
+}
+
+/** A sheet name for a task-level sheet (`<prefix><task>`), unique among `existing`. */
+export function taskSheetName(prefix: string, taskId: string, existing: string[]): string {
+  const folded = new Set(existing.map((n) => n.toLowerCase()));
+  const first = cleanSheetName(`${prefix}${taskId}`);
+  if (!folded.has(first.toLowerCase())) return first;
+  return numberedSheetName(prefix, taskId, existing);
+}
+
+/** True for the sheets the software writes (never read as registries). */
+export function isGeneratedSheet(name: string): boolean {
+  return (
+    name === LOG_SHEET ||
+    name === STATISTICS_SHEET ||
+    [RESULT_PREFIX, SNAPSHOT_PREFIX, CHECKLIST_PREFIX, LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX].some((p) =>
+      name.startsWith(p),
+    )
+  );
+}

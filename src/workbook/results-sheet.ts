@@ -1,0 +1,53 @@
+// 检查结果: the rows a draw adds for the inspectors to fill, one per target and department.
+// The sheet stays unprotected; 检查结果 offers the four categories as an in-cell drop-down.
+import { RESULT_CATEGORIES, type DrawOutcome, type Snapshot } from "../core/model";
+import type { SheetSpec, WriteBatch } from "./port";
+import type { Cell } from "./cells";
+import { RESULTS_SHEET } from "./names";
+
+export const RESULT_HEADERS = [
+  "任务编号",
+  "统一社会信用代码",
+  "名称",
+  "部门",
+  "检查完成日期",
+  "检查结果",
+  "问题描述",
+  "整改情况",
+  "处罚决定书文号",
+  "处罚决定日期",
+  "后续处置",
+  "录入人",
+  "公示日期",
+] as const;
+
+/** 1-based column of 检查结果 */
+export const RESULT_COLUMN = RESULT_HEADERS.indexOf("检查结果") + 1;
+
+/** The append that adds a draw's rows to 检查结果 (creating the sheet when absent). */
+export function resultRowsAppend(snapshot: Snapshot, outcome: DrawOutcome): WriteBatch["append"][number] {
+  const names = new Map(snapshot.targets.map((t) => [t.uscc, t.name]));
+  const rows: Cell[][] = [];
+  for (const s of outcome.selected)
+    for (const team of s.teams)
+      rows.push([
+        snapshot.task.id,
+        s.uscc,
+        names.get(s.uscc) ?? "",
+        team.department,
+        ...RESULT_HEADERS.slice(4).map(() => null),
+      ]);
+  const whenAbsent: SheetSpec = {
+    name: RESULTS_SHEET,
+    rows: [[...RESULT_HEADERS]],
+    columnWidths: [14, 21, 28, 14, 12, 18, 30, 24, 20, 12, 24, 10, 12],
+    styles: [{ range: "A1:M1", style: { bold: true, fill: "DDEBF7", border: true } }],
+    frozenRows: 1,
+  };
+  return {
+    sheet: RESULTS_SHEET,
+    rows,
+    whenAbsent,
+    validations: [{ column: RESULT_COLUMN, list: [...RESULT_CATEGORIES] }],
+  };
+}

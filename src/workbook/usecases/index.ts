@@ -1,0 +1,8 @@
+// The use-cases every front end calls (command line, task pane in Excel, browser file mode).
+export * from "./check";
+export * from "./draw";
+export * from "./verify";
+export { loadBook, loadValidDraws, loadDraw } from "./load";
+export * from "./checklists";
+export * from "./publicity";
+export * from "./list";

@@ -1,0 +1,259 @@
+// The ExcelJS adapter of the workbook port: a .xlsx held in memory, read sheet by sheet and
+// written in one batch. Files are in ./file.ts (node only); this part also runs in the browser.
+import ExcelJS from "exceljs";
+import type { ProgressReporter, SheetData, SheetSpec, WorkbookPort, WriteBatch } from "../port";
+import { readWorksheet, cellValue } from "./read";
+import { addListValidation, checkSpec, listFormula, renderSheet, writeValue } from "./render";
+import { parseRange, type Block } from "./a1";
+import { useLinearMerges } from "./linear-merges";
+import { preload } from "./preload";
+
+useLinearMerges();
+
+/** The bytes are not a .xlsx workbook that ExcelJS can open (an .xls, a damaged file, …). */
+export class NotAWorkbookError extends Error {
+  constructor(cause: unknown) {
+    super(`not a readable .xlsx workbook: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "NotAWorkbookError";
+  }
+}
+
+/** 工作簿 (.xlsx), behind the workbook port. */
+export class XlsxWorkbook implements WorkbookPort {
+  /**
+   * The ExcelJS workbook, for callers that need more than the port (the sample script). Cells
+   * written by this adapter share style objects: assign `cell.style = {...}`, never mutate
+   * `cell.font` and the like in place.
+   */
+  readonly workbook: ExcelJS.Workbook;
+
+  private constructor(workbook: ExcelJS.Workbook) {
+    this.workbook = workbook;
+  }
+
+  /** Opens the bytes of a .xlsx file. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    const pre = await preload(data);
+    try {
+      await wb.xlsx.load(pre.bytes as ArrayBuffer);
+    } catch (e) {
+      throw new NotAWorkbookError(e);
+    }
+    pre.restore(wb);
+    return new XlsxWorkbook(wb);
+  }
+
+  /** A workbook without sheets, to be filled by `write`. */
+  static empty(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  /** The bytes of the workbook as a .xlsx file. */
+  async toBuffer(): Promise<Uint8Array> {
+    const buf = (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async readSheet(name: string): Promise<SheetData> {
+    const ws = this.find(name);
+    if (!ws) throw new Error(`no sheet named ${name}`);
+    return readWorksheet(ws);
+  }
+
+  /**
+   * Writes the batch whole or not at all: every spec is checked first, new and replacing sheets
+   * are built under temporary names, and only then swapped in; a failure removes what was built.
+   */
+  async write(batch: WriteBatch, progress?: ProgressReporter): Promise<void> {
+    const plan = this.plan(batch);
+    const built: { ws: ExcelJS.Worksheet; name: string; replaces: ExcelJS.Worksheet | null }[] = [];
+    const total = plan.builds.length + batch.append.length;
+    let done = 0;
+    try {
+      for (const b of plan.builds) {
+        const ws = this.workbook.addWorksheet(this.temporaryName());
+        built.push({ ws, name: b.spec.name, replaces: b.replaces });
+        await renderSheet(ws, b.spec);
+        progress?.(++done, total, b.spec.name);
+      }
+    } catch (e) {
+      for (const b of built) this.workbook.removeWorksheet(b.ws.id);
+      throw e;
+    }
+    // from here on nothing can fail: names, ranges and lists were all checked by plan()
+    for (const b of built) {
+      if (b.replaces) {
+        // ExcelJS orders the tabs by this internal number, which its typings do not declare
+        (b.ws as Ordered).orderNo = (b.replaces as Ordered).orderNo;
+        this.workbook.removeWorksheet(b.replaces.id);
+      }
+      b.ws.name = b.name;
+    }
+    for (const a of batch.append) {
+      const ws = this.find(a.sheet)!;
+      appendRows(ws, a.rows, a.validations ?? []);
+      progress?.(++done, total, a.sheet);
+    }
+  }
+
+  /** Checks the whole batch against the workbook; throws before anything is changed. */
+  private plan(batch: WriteBatch): { builds: { spec: SheetSpec; replaces: ExcelJS.Worksheet | null }[] } {
+    const fold = (s: string) => s.toLowerCase();
+    const claimed = new Set<string>();
+    const builds: { spec: SheetSpec; replaces: ExcelJS.Worksheet | null }[] = [];
+    const claim = (name: string) => {
+      if (claimed.has(fold(name))) throw new Error(`sheet ${name} is written twice in one batch`);
+      claimed.add(fold(name));
+    };
+    for (const spec of batch.create) {
+      checkSpec(spec);
+      if (this.find(spec.name)) throw new Error(`sheet exists: ${spec.name}`);
+      claim(spec.name);
+      builds.push({ spec, replaces: null });
+    }
+    for (const spec of batch.replace) {
+      checkSpec(spec);
+      claim(spec.name);
+      builds.push({ spec, replaces: this.find(spec.name) ?? null });
+    }
+    for (const a of batch.append) {
+      // several appends to one sheet follow each other; only the first one creates it
+      if (!this.find(a.sheet) && !claimed.has(fold(a.sheet))) {
+        if (fold(a.whenAbsent.name) !== fold(a.sheet))
+          throw new Error(`append to ${a.sheet} would create a sheet named ${a.whenAbsent.name}`);
+        checkSpec(a.whenAbsent);
+        claim(a.sheet);
+        builds.push({ spec: a.whenAbsent, replaces: null });
+      }
+      a.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (
+            v !== null &&
+            typeof v !== "string" &&
+            typeof v !== "boolean" &&
+            !(typeof v === "number" && Number.isFinite(v))
+          )
+            throw new Error(`${a.sheet}: appended row ${r + 1}, column ${c + 1} cannot be written`);
+          if (typeof v === "string" && v.length > 32767) throw new Error(`${a.sheet}: appended text too long`);
+        }),
+      );
+      for (const v of a.validations ?? []) {
+        if (!(Number.isInteger(v.column) && v.column >= 1 && v.column <= 16384))
+          throw new Error(`${a.sheet}: bad drop-down column ${v.column}`);
+        listFormula(v.list);
+      }
+    }
+    this.checkTableNames(builds);
+    return { builds };
+  }
+
+  /** Excel table names are unique in the whole workbook. */
+  private checkTableNames(builds: { spec: SheetSpec; replaces: ExcelJS.Worksheet | null }[]): void {
+    const leaving = new Set(builds.map((b) => b.replaces).filter((ws): ws is ExcelJS.Worksheet => ws !== null));
+    const names = new Set<string>();
+    for (const ws of this.workbook.worksheets)
+      if (!leaving.has(ws)) for (const n of Object.keys(tablesOf(ws))) names.add(n.toLowerCase());
+    for (const b of builds) {
+      const n = b.spec.table?.name;
+      if (!n) continue;
+      if (names.has(n.toLowerCase())) throw new Error(`an Excel table named ${n} exists already`);
+      names.add(n.toLowerCase());
+    }
+  }
+
+  /** Excel compares sheet names without regard to case. */
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const folded = name.toLowerCase();
+    return this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === folded);
+  }
+
+  private temporaryName(): string {
+    for (let i = 1; ; i++) {
+      const name = `~xlsx-building-${i}`;
+      if (!this.find(name)) return name;
+    }
+  }
+}
+
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+function tablesOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  return (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+}
+
+/** The last row holding a value (formatted empty rows do not count), 0 for an empty sheet. */
+export function lastUsedRow(ws: ExcelJS.Worksheet): number {
+  for (let r = ws.rowCount; r >= 1; r--) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    let used = false;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (!used && cellValue(cell) !== null) used = true;
+    });
+    if (used) return r;
+  }
+  return 0;
+}
+
+/** Adds rows under the last used row, strings as text, with the drop-downs over the new rows. */
+function appendRows(
+  ws: ExcelJS.Worksheet,
+  rows: (string | number | boolean | null)[][],
+  validations: { column: number; list: string[] }[],
+): void {
+  if (rows.length === 0) return;
+  const first = lastUsedRow(ws) + 1;
+  rows.forEach((row, i) => {
+    const xlRow = ws.getRow(first + i);
+    row.forEach((v, j) => {
+      if (v !== null && v !== "") writeValue(xlRow.getCell(j + 1), v, textFreeStyle(xlRow.getCell(j + 1)));
+    });
+  });
+  const last = first + rows.length - 1;
+  const ranges = rangeKeys(validationModel(ws));
+  for (const v of validations) {
+    // only over rows that no drop-down covers yet (a clerk's own stays the one that applies:
+    // Excel refuses overlapping validations), in runs of rows
+    let start = 0;
+    for (let r = first; r <= last + 1; r++) {
+      const free = r <= last && !ranges.some((b) => covers(b, r, v.column));
+      if (free && start === 0) start = r;
+      if (!free && start !== 0) {
+        addListValidation(ws, { top: start, left: v.column, bottom: r - 1, right: v.column }, v.list);
+        start = 0;
+      }
+    }
+  }
+}
+
+type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
+
+function validationModel(ws: ExcelJS.Worksheet): ValidationModel {
+  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+}
+
+/** Where the sheet's validations are, as blocks (a single-cell key is a one-cell block). */
+function rangeKeys(model: ValidationModel): Block[] {
+  const out: Block[] = [];
+  for (const key of Object.keys(model))
+    if (model[key])
+      try {
+        out.push(parseRange(key));
+      } catch {
+        // not a range ExcelJS would write either
+      }
+  return out;
+}
+
+const covers = (b: Block, row: number, column: number) =>
+  (b.left ?? 1) <= column && column <= (b.right ?? 16384) && (b.top ?? 1) <= row && row <= (b.bottom ?? 1048576);
+
+/** The cell's current style as a fresh object (ExcelJS shares style objects between cells). */
+function textFreeStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
+  return JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+}

@@ -1,0 +1,169 @@
+// Reading cells of files made by other programs: each kind of cell comes back as the port's value.
+import ExcelJS from "exceljs";
+import { XlsxWorkbook, NotAWorkbookError } from "../../../src/workbook/xlsx";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { bytesOf, removeTempDirs, tempDir } from "./helpers";
+
+const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
+
+async function roundTrip(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, sheet = "S") {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet(sheet), wb);
+  const book = await XlsxWorkbook.fromBuffer(await bytesOf(wb));
+  return book.readSheet(sheet);
+}
+
+describe("reading cells", () => {
+  afterAll(removeTempDirs);
+
+  test("date cells come back as UTC dates with the cell's calendar fields, also in Los Angeles", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = utc(2026, 3, 30);
+    ws.getCell("A1").numFmt = "yyyy-mm-dd";
+    ws.getCell("B1").value = utc(2026, 12, 31, 23, 30);
+    ws.getCell("B1").numFmt = "yyyy/m/d h:mm";
+    ws.getCell("C1").value = 46111; // a date serial with a date format, as Excel stores it
+    ws.getCell("C1").numFmt = 'yyyy"年"m"月"d"日"';
+    const dir = tempDir();
+    const file = join(dir, "dates.xlsx");
+    writeFileSync(file, await bytesOf(wb));
+    // jest keeps its own copy of process.env, so the zone is set on a child process that reads
+    // the file with the adapter: on the far side of UTC from China, where a local-time slip shows
+    const script = join(dir, "read-dates.ts");
+    writeFileSync(
+      script,
+      `import { readXlsxFile } from ${JSON.stringify(resolve(__dirname, "../../../src/workbook/xlsx/file"))};
+       readXlsxFile(${JSON.stringify(file)}).then(async (b) => {
+         const s = await b.readSheet("S");
+         console.log(JSON.stringify({ offset: new Date(Date.UTC(2026, 2, 30)).getTimezoneOffset(), dates: s.rows[0].map((d) => (d as Date).toISOString()) }));
+       });`,
+    );
+    const tsx = resolve(__dirname, "../../../node_modules/.bin/tsx");
+    const out = execFileSync(tsx, [script], { env: { ...process.env, TZ: "America/Los_Angeles" }, encoding: "utf8" });
+    const got = JSON.parse(out.trim().split("\n").pop()!);
+    expect(got.offset).toBe(420); // the child really ran in Los Angeles
+    expect(got.dates).toEqual(["2026-03-30T00:00:00.000Z", "2026-12-31T23:30:00.000Z", "2026-03-30T00:00:00.000Z"]);
+    // and in this process, whatever its zone
+    const book = await XlsxWorkbook.fromBuffer(await bytesOf(wb));
+    expect((await book.readSheet("S")).rows[0].map((d) => (d as Date).toISOString())).toEqual(got.dates);
+  });
+
+  test("numbers, booleans and text stay what they are; empty text is empty", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getRow(1).values = [3, 0.05, true, false, "文本", ""];
+    });
+    expect(s.rows).toEqual([[3, 0.05, true, false, "文本"]]);
+  });
+
+  test("rich text is flattened to its plain text", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = { richText: [{ text: "石家庄" }, { font: { bold: true }, text: "某医院" }] };
+    });
+    expect(s.rows[0][0]).toBe("石家庄某医院");
+  });
+
+  test("formula cells give their cached result: number, zero, text, false, date, error; none is null", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = { formula: "1+1", result: 2 };
+      ws.getCell("B1").value = { formula: "1-1", result: 0 };
+      ws.getCell("C1").value = { formula: '"a"&"b"', result: "ab" };
+      ws.getCell("D1").value = { formula: "1>2", result: false } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell("E1").value = { formula: "DATE(2026,3,30)", result: utc(2026, 3, 30) };
+      ws.getCell("E1").numFmt = "yyyy-mm-dd";
+      ws.getCell("F1").value = { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
+      ws.getCell("G1").value = { formula: "A1*3" } as ExcelJS.CellFormulaValue;
+    });
+    const row = s.rows[0];
+    expect(row.slice(0, 4)).toEqual([2, 0, "ab", false]);
+    expect((row[4] as Date).toISOString()).toBe("2026-03-30T00:00:00.000Z");
+    expect(row[5]).toEqual({ error: "#N/A" });
+    expect(row[6] ?? null).toBeNull();
+  });
+
+  test("shared formulas give each cell its own cached result", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = 1;
+      ws.getCell("A2").value = 2;
+      ws.getCell("A3").value = 3;
+      ws.getCell("B1").value = {
+        formula: "A1*10",
+        result: 10,
+        shareType: "shared",
+        ref: "B1:B3",
+      } as ExcelJS.CellFormulaValue;
+      ws.getCell("B2").value = { sharedFormula: "B1", result: 20 } as ExcelJS.CellSharedFormulaValue;
+      ws.getCell("B3").value = { sharedFormula: "B1", result: 30 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect(s.rows.map((r) => r[1])).toEqual([10, 20, 30]);
+  });
+
+  test("hyperlinks give their text, plain or rich", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = { text: "公示网址", hyperlink: "https://www.gsxt.gov.cn" };
+      ws.getCell("B1").value = {
+        text: { richText: [{ text: "新华区" }, { text: "卫健局" }] },
+        hyperlink: "https://example.org",
+      } as unknown as ExcelJS.CellHyperlinkValue;
+    });
+    expect(s.rows[0]).toEqual(["公示网址", "新华区卫健局"]);
+  });
+
+  test("error cells come back as error values", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+      ws.getCell("B1").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+    });
+    expect(s.rows[0]).toEqual([{ error: "#N/A" }, { error: "#DIV/0!" }]);
+  });
+
+  test("a merged range holds its value in the top-left cell only", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = "抽查名单";
+      ws.mergeCells("A1:C2");
+      ws.getCell("A3").value = "x";
+    });
+    expect(s.rows).toEqual([["抽查名单"], [], ["x"]]);
+  });
+
+  test("rows keep their sheet positions; trailing empty cells are cut", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("B3").value = "b3";
+      ws.getCell("D3").value = null;
+      ws.getCell("E5").style = { font: { bold: true } }; // formatted but empty
+    });
+    expect(s.rows).toEqual([[], [], [null, "b3"]]);
+  });
+
+  test("Excel tables are reported with their header row and 1-based column span", async () => {
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = "说明";
+      ws.addTable({
+        name: "对象表",
+        ref: "B3",
+        headerRow: true,
+        columns: [{ name: "统一社会信用代码" }, { name: "名称" }, { name: "对象类别" }],
+        rows: [["X", "Y", "诊所"]],
+      });
+    });
+    expect(s.tables).toEqual([{ name: "对象表", headerRow: 3, firstColumn: 2, lastColumn: 4 }]);
+    expect(s.rows[2]).toEqual([null, "统一社会信用代码", "名称", "对象类别"]);
+  });
+
+  test("sheet names in tab order; an unknown sheet is an error", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("抽查任务");
+    wb.addWorksheet("检查对象名录库");
+    const book = await XlsxWorkbook.fromBuffer(await bytesOf(wb));
+    expect(await book.sheetNames()).toEqual(["抽查任务", "检查对象名录库"]);
+    await expect(book.readSheet("不存在")).rejects.toThrow(/不存在/);
+  });
+
+  test("bytes that are not a .xlsx are refused with NotAWorkbookError", async () => {
+    await expect(XlsxWorkbook.fromBuffer(new TextEncoder().encode("名称,地址\n"))).rejects.toBeInstanceOf(
+      NotAWorkbookError,
+    );
+  });
+});
