@@ -1,0 +1,147 @@
+// Reading a sheet in blocks of rows: a few syncs, none over Excel on the web's 5 MB limit.
+// Dates come back as serial numbers (no number formats are loaded, which would double the
+// bytes); the schema parser converts serials. Error cells come back as {error}.
+import type { CellValue, SheetData } from "../workbook/port";
+import { jsonBytes } from "./a1";
+import { flush, isPayloadTooLarge, READ_CELL_LIMIT, SYNC_BYTE_BUDGET, type ExcelRun } from "./run";
+
+/** Rows in the first block, from which the bytes per row are estimated. */
+const FIRST_BLOCK_ROWS = 2000;
+/** Every n-th row is measured. */
+const SAMPLE_STEP = 20;
+
+type Raw = (string | number | boolean)[][];
+
+export async function readSheet(run: ExcelRun, name: string): Promise<SheetData> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const tables = context.workbook.worksheets.getItem(name).tables;
+    tables.load("items/name");
+    await context.sync();
+    if (used.isNullObject) return { name, rows: [] };
+
+    const tableRanges = tables.items.map((t) => {
+      const r = t.getRange();
+      r.load("rowIndex,columnIndex,columnCount");
+      return { name: t.name, range: r };
+    });
+
+    const top = used.rowIndex;
+    const left = used.columnIndex;
+    const width = used.columnCount;
+    const total = used.rowCount;
+    const raw: Raw[] = [];
+    // Rows per block within the cell limit; rows per sync from the measured bytes per row.
+    const blockRows = Math.max(1, Math.floor(READ_CELL_LIMIT / width));
+    let perSync = Math.min(FIRST_BLOCK_ROWS, blockRows);
+    let done = 0;
+    while (done < total) {
+      const rows = Math.min(perSync, total - done);
+      const blocks: { range: Excel.Range; rows: number }[] = [];
+      for (let at = 0; at < rows; at += blockRows) {
+        const n = Math.min(blockRows, rows - at);
+        const range = sheet.getRangeByIndexes(top + done + at, left, n, width);
+        range.load("values");
+        blocks.push({ range, rows: n });
+      }
+      try {
+        await flush(context);
+      } catch (e) {
+        if (!isPayloadTooLarge(e) || rows === 1) throw e;
+        perSync = Math.max(1, Math.floor(rows / 2));
+        continue;
+      }
+      let sampled = 0;
+      let bytes = 0;
+      for (const b of blocks) {
+        const values = b.range.values as Raw;
+        raw.push(values);
+        // A sample of rows is enough to size the next sync; measuring every row costs as much as the read.
+        for (let i = 0; i < values.length; i += SAMPLE_STEP) {
+          bytes += jsonBytes(values[i]) + 1;
+          sampled++;
+        }
+      }
+      done += rows;
+      const perRow = Math.max(1, (bytes / sampled) * 1.1);
+      perSync = Math.max(1, Math.floor(SYNC_BYTE_BUDGET / perRow));
+    }
+    const values: (string | number | boolean)[][] = raw.flat();
+
+    await markErrors(context, sheet, values, top, left, width);
+
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < top; r++) rows.push([]);
+    for (const row of values) rows.push(toCells(row, left));
+    trimTrailing(rows);
+    const result: SheetData = { name, rows };
+    if (tableRanges.length > 0) {
+      result.tables = tableRanges.map((t) => ({
+        name: t.name,
+        headerRow: t.range.rowIndex + 1,
+        firstColumn: t.range.columnIndex + 1,
+        lastColumn: t.range.columnIndex + t.range.columnCount,
+      }));
+    }
+    return result;
+  });
+}
+
+const ERROR_TEXT =
+  /^#(N\/A|NAME\?|REF!|VALUE!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+
+/**
+ * Marks error cells as {error}. Excel gives errors as their text, so only rows holding such a
+ * text are asked for their value types (one more sync, and only when such rows exist).
+ */
+async function markErrors(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  values: (string | number | boolean | CellValue)[][],
+  top: number,
+  left: number,
+  width: number,
+): Promise<void> {
+  const suspects: number[] = [];
+  values.forEach((row, i) => {
+    if (row.some((v) => typeof v === "string" && ERROR_TEXT.test(v))) suspects.push(i);
+  });
+  const perSync = Math.max(1, Math.floor(SYNC_BYTE_BUDGET / (width * 12 + 4)));
+  for (let s = 0; s < suspects.length; s += perSync) {
+    const part = suspects.slice(s, s + perSync).map((i) => {
+      const range = sheet.getRangeByIndexes(top + i, left, 1, width);
+      range.load("valueTypes");
+      return { i, range };
+    });
+    await flush(context);
+    for (const { i, range } of part) {
+      range.valueTypes[0].forEach((t, c) => {
+        if (t === "Error") values[i][c] = { error: String(values[i][c]) };
+      });
+    }
+  }
+}
+
+function toCells(row: (string | number | boolean | CellValue)[], left: number): CellValue[] {
+  const out: CellValue[] = new Array(left).fill(null);
+  for (const v of row) out.push(v === "" ? null : (v as CellValue));
+  let end = out.length;
+  while (end > 0 && out[end - 1] === null) end--;
+  out.length = end;
+  return out;
+}
+
+function trimTrailing(rows: CellValue[][]): void {
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+}
+
+export async function sheetNames(run: ExcelRun): Promise<string[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await flush(context);
+    return sheets.items.map((s) => s.name);
+  });
+}

@@ -1,0 +1,138 @@
+// A self-test for the pane's diagnostics: exercises on a scratch sheet every Office.js call the
+// adapter relies on, so a clerk (or support) can see at once what this host can and cannot do.
+import { capabilities, REQUIRED_SET, type OfficeHost } from "./capabilities";
+import { readSheet } from "./read";
+import { flush, type ExcelRun } from "./run";
+import { loadSheetChoices, saveSheetChoices } from "./sheet-choices";
+import { writeBatch } from "./write";
+
+export interface SelfTestCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface SelfTestReport {
+  checks: SelfTestCheck[];
+  host?: string;
+  platform?: string;
+  version?: string;
+  excelApi: string[];
+}
+
+const SCRATCH = "自检临时表";
+
+export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promise<SelfTestReport> {
+  const caps = capabilities(office);
+  const checks: SelfTestCheck[] = [];
+  const check = async (name: string, minor: number, f: () => Promise<string>): Promise<void> => {
+    if (!caps.supports(minor)) {
+      checks.push({ name, ok: false, detail: `需要 ExcelApi 1.${minor}，此 Excel 不支持` });
+      return;
+    }
+    try {
+      checks.push({ name, ok: true, detail: await f() });
+    } catch (e) {
+      checks.push({ name, ok: false, detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const notes: string[] = [];
+  const rows: (string | number)[][] = [["编号", "名称"]];
+  for (let i = 1; i <= 3000; i++) rows.push([`T${i}`, i === 1 ? '=HYPERLINK("http://example.com")' : `对象${i}`]);
+  try {
+    await removeScratch(run);
+    await check("写入（文本格式先于值）", REQUIRED_SET.base, async () => {
+      await writeBatch(
+        run,
+        {
+          create: [
+            {
+              name: SCRATCH,
+              rows,
+              columnWidths: [12, 20],
+              styles: [{ range: "A1:B1", style: { bold: true, fill: "DDEBF7", border: true } }],
+              merges: [],
+              frozenRows: caps.supports(REQUIRED_SET.freeze) ? 1 : undefined,
+              protect: caps.supports(REQUIRED_SET.protection),
+              unlocked: caps.supports(REQUIRED_SET.protection) ? ["B2:B3"] : undefined,
+              validations: caps.supports(REQUIRED_SET.validation)
+                ? [{ range: "C2:C3", list: ["是", "否"] }]
+                : undefined,
+              table: { name: "自检表格", range: "A1:B3001" },
+              page: caps.supports(REQUIRED_SET.page)
+                ? { orientation: "landscape", fitToWidth: true, printTitleRows: "1:1", rowBreaks: [1000] }
+                : undefined,
+            },
+          ],
+          replace: [],
+          append: [],
+        },
+        { office, notes },
+      );
+      return notes.join(" ") || "已写入 3001 行";
+    });
+    await check("分块读取", REQUIRED_SET.base, async () => {
+      const sheet = await readSheet(run, SCRATCH);
+      if (sheet.rows.length !== rows.length) throw new Error(`读到 ${sheet.rows.length} 行，应为 ${rows.length} 行`);
+      if (sheet.rows[1][1] !== rows[1][1]) throw new Error("以“=”开头的文本被当成了公式");
+      if (!sheet.tables?.length) throw new Error("未读到表格");
+      return `读到 ${sheet.rows.length} 行，“=”开头的文本保持为文本`;
+    });
+    const written = checks[0]?.ok === true;
+    const feature = (name: string, minor: number) =>
+      check(name, minor, async () => {
+        if (!written) throw new Error("写入未成功，无法检查");
+        return "已随写入一并设置";
+      });
+    await feature("冻结窗格", REQUIRED_SET.freeze);
+    await feature("单元格下拉列表（数据验证）", REQUIRED_SET.validation);
+    await feature("页面设置（A4、横向、适应页宽、打印标题、分页）", REQUIRED_SET.page);
+    await check("工作表保护", REQUIRED_SET.protection, async () => {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(SCRATCH);
+        ws.load("protection/protected");
+        await context.sync();
+        if (!ws.protection.protected) throw new Error("工作表未受保护");
+        return "已保护";
+      });
+    });
+    await check("设置（工作表选择）", 1, async () => {
+      if (!office?.settings) throw new Error("无法访问文档设置");
+      const before = loadSheetChoices(office);
+      await saveSheetChoices(office, { ...before });
+      return "可读写";
+    });
+    await check("定位单元格", 1, async () =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(SCRATCH);
+        ws.activate();
+        ws.getRange("A2").select();
+        await flush(context);
+        return "可激活并选中";
+      }),
+    );
+  } finally {
+    await removeScratch(run).catch((e) =>
+      checks.push({ name: "删除临时表", ok: false, detail: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+  return {
+    checks,
+    host: caps.host,
+    platform: caps.platform,
+    version: caps.version,
+    excelApi: caps.excelApi.map((v) => `1.${v}`),
+  };
+}
+
+async function removeScratch(run: ExcelRun): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(SCRATCH);
+    ws.load("name");
+    await context.sync();
+    if (!ws.isNullObject) {
+      ws.delete();
+      await context.sync();
+    }
+  });
+}
