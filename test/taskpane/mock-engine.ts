@@ -1,0 +1,63 @@
+// A tiny engine for the pane's tests: fixed answers shaped like the use-cases', no workbook.
+import type { WorkbookPort, WriteBatch } from "../../src/workbook/port";
+import type { UseCases } from "../../src/taskpane/port-engine";
+import type { Issue } from "../../src/taskpane/engine";
+
+export function mockIssue(sheet: string, cell: string, message: string): Issue {
+  return { severity: "error", sheet, row: Number(cell.slice(1)) || null, column: "", cell, code: "uscc_checksum", message, params: {} } as Issue;
+}
+
+/** A port that records writes and reports progress in three steps, as a real adapter would. */
+export function mockPort(): WorkbookPort & { written: WriteBatch[] } {
+  const written: WriteBatch[] = [];
+  return {
+    written,
+    sheetNames: async () => ["检查对象名录库", "抽查任务"],
+    readSheet: async (name) => ({ name, rows: [] }),
+    async write(batch, progress) {
+      written.push(batch);
+      for (let k = 1; k <= 3; k++) progress?.(k, 3, "写入");
+    },
+  };
+}
+
+export function mockUseCases(): UseCases {
+  return {
+    checkBook: async (_port, options) => ({
+      ok: false,
+      errors: [mockIssue("检查对象名录库", "A7", options.lang === "zh" ? "校验码错误" : "bad check character")],
+      warnings: [],
+      sheets: { targets: options.sheetMap.targets ?? "检查对象名录库" },
+      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1 },
+      tasks: [{ id: "T1", name: "2026 年医疗机构抽查" }],
+    }),
+    previewDraw: async () => ({
+      ok: true,
+      warnings: [],
+      report: { frozen: false, date: "2026-04-01", strata: [{ stratum: "A", eligible: 120, planned: 4 }], excluded: {}, existing: null },
+    }),
+    async runDraw(port, request) {
+      await port.write({ create: [], replace: [], append: [] });
+      return {
+        ok: true,
+        warnings: [],
+        report: {
+          task: request.taskId,
+          seed: request.seed ?? "12345",
+          seedSource: request.seed ? "entered" : "generated",
+          date: "2026-04-01",
+          timestamp: "2026-04-01T09:30:00+08:00",
+          digest: "0".repeat(64),
+          sheet: "抽取结果_T1_20260401",
+          snapshotSheet: "抽取快照_T1_20260401",
+          strata: [{ stratum: "A", eligible: 120, selected: 4 }],
+          excluded: {},
+          selected: [],
+          reserves: [],
+        },
+      };
+    },
+    verifyDraws: async () => ({ ok: true, draws: [] }),
+    listDraws: async () => [],
+  };
+}

@@ -1,0 +1,129 @@
+/* eslint-disable no-undef */
+// Builds the task pane (after the yo office React template). Production output in dist/.
+// Environment:
+//   OFFICE_JS=local (default) copies office.js and the Excel files it loads into dist/office-js/
+//     and references that copy, for an intranet without internet; OFFICE_JS=cdn uses Microsoft's CDN.
+//   ADDIN_URL=https://server/path/ rewrites https://localhost:3000/ in the copied manifest.xml.
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/** The files office.js loads for Excel: the loader, the host scripts, and Chinese/English strings. */
+function officeJsPatterns() {
+  const files = ["office.js", "o15apptofilemappingtable.js", "es6-promise.js", "excel-*.js", "excelwebapp-*.js", "excelios-*.js"];
+  const folders = ["zh-cn", "zh-tw", "zh-hk", "en-us", "telemetry"];
+  return [
+    ...files.map((f) => ({
+      from: f,
+      context: OFFICE_JS_DIR,
+      to: "office-js/",
+      globOptions: { ignore: ["**/*.debug.js"] },
+      noErrorOnMissing: f !== "office.js",
+      // Microsoft's files are shipped as they are: not minified again (slow, and untested by them)
+      info: { minimized: true },
+    })),
+    ...folders.map((d) => ({
+      from: `${d}/**/*`,
+      context: OFFICE_JS_DIR,
+      to: "office-js/",
+      globOptions: { ignore: ["**/*.debug.js"] },
+      noErrorOnMissing: true,
+      info: { minimized: true },
+    })),
+  ];
+}
+
+/** https options from office-addin-dev-certs when they can be had; plain http otherwise. */
+async function devServerType() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (e) {
+    console.warn(`office-addin-dev-certs unavailable (${e && e.message}); the dev server uses http`);
+    return { type: "http" };
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const officeJs = (process.env.OFFICE_JS || "local").toLowerCase();
+  const localOfficeJs = officeJs !== "cdn";
+  const urlProd = process.env.ADDIN_URL || urlDev;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".html"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules so that webpack can split the dynamic import of ExcelJS into a chunk
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        officeJs: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+          ...(localOfficeJs ? officeJsPatterns() : []),
+        ],
+      }),
+    ],
+    optimization: {
+      // keep ExcelJS inside the one lazily loaded "xlsx" chunk instead of a numbered vendors chunk
+      splitChunks: { cacheGroups: { defaultVendors: false, default: false } },
+    },
+    performance: {
+      // the ExcelJS chunk is large by nature and loaded only in browser file mode
+      assetFilter: (file) => file.endsWith(".js") && !/^xlsx\./.test(file) && !file.startsWith("office-js/"),
+      maxEntrypointSize: 1_500_000,
+      maxAssetSize: 1_500_000,
+    },
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: options.env && options.env.WEBPACK_SERVE === false ? undefined : await (env.WEBPACK_SERVE ? devServerType() : { type: "http" }),
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
