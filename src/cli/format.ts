@@ -1,0 +1,105 @@
+// Readable summaries for the terminal, Chinese first (--lang en for English).
+import type { Issue, Lang } from "../core/issues/issue";
+import type { CheckReport, DrawReport, FreezeReport, VerifyReport } from "../workbook/usecases";
+import { EXCLUSION_LABELS } from "../workbook/snapshot-sheet";
+import { EXCLUSION_REASONS } from "../core/model";
+
+export const t = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
+
+function issueLine(i: Issue): string {
+  const where = [i.sheet, i.cell || (i.row ? `第${i.row}行` : ""), i.column].filter(Boolean).join(" ");
+  return `  ${where ? `[${where}] ` : ""}${i.message}  (${i.code})`;
+}
+
+export function formatIssues(errors: Issue[], warnings: Issue[], lang: Lang): string {
+  const lines: string[] = [];
+  if (errors.length)
+    lines.push(t(lang, `错误 ${errors.length} 处：`, `${errors.length} error(s):`), ...errors.map(issueLine));
+  if (warnings.length)
+    lines.push(t(lang, `警告 ${warnings.length} 处：`, `${warnings.length} warning(s):`), ...warnings.map(issueLine));
+  return lines.join("\n");
+}
+
+export function formatCheck(r: CheckReport, lang: Lang): string {
+  const head = r.ok
+    ? t(
+        lang,
+        `检查通过：抽查事项 ${r.counts.items} 条要点，检查对象 ${r.counts.targets} 个，执法检查人员 ${r.counts.inspectors} 名，抽查任务 ${r.counts.tasks} 个。`,
+        `Check passed: ${r.counts.items} checkpoints, ${r.counts.targets} targets, ${r.counts.inspectors} inspectors, ${r.counts.tasks} tasks.`,
+      )
+    : t(lang, `检查未通过：发现 ${r.errors.length} 处错误。`, `Check failed: ${r.errors.length} error(s).`);
+  const body = formatIssues(r.errors, r.warnings, lang);
+  return body ? `${head}\n${body}` : head;
+}
+
+export function formatFreeze(r: FreezeReport, file: string, lang: Lang): string {
+  return t(
+    lang,
+    `已冻结任务 ${r.task} 的抽取输入（${r.eligible} 个合格对象），快照表「${r.snapshotSheet}」。\n` +
+      `请在取得种子之前公布以下摘要：\n  SHA-256 ${r.digest}\n取种规则：${r.seedRule || "（未填写）"}\n已写入 ${file}`,
+    `Froze the inputs of task ${r.task} (${r.eligible} eligible targets) in "${r.snapshotSheet}".\n` +
+      `Publish this digest before the seed is known:\n  SHA-256 ${r.digest}\nSeed rule: ${r.seedRule || "(none)"}\nWritten to ${file}`,
+  );
+}
+
+export function formatDraw(r: DrawReport, file: string, lang: Lang): string {
+  const lines: string[] = [];
+  const total = r.selected.length;
+  lines.push(
+    t(
+      lang,
+      `任务 ${r.task} 抽取完成（${r.protocol}，种子 ${r.seed}，${r.seedSource === "entered" ? "人工输入" : "系统生成"}${r.frozen ? "，先冻结后取种" : ""}）：抽中 ${total} 个对象，备选 ${r.reserves.length} 个。`,
+      `Task ${r.task} drawn (${r.protocol}, seed ${r.seed}, ${r.seedSource}${r.frozen ? ", frozen first" : ""}): ${total} targets selected, ${r.reserves.length} reserves.`,
+    ),
+  );
+  for (const s of r.strata)
+    lines.push(
+      t(
+        lang,
+        `  ${s.stratum}：合格 ${s.eligible}，抽中 ${s.selected}`,
+        `  ${s.stratum}: ${s.eligible} eligible, ${s.selected} selected`,
+      ),
+    );
+  const ex = EXCLUSION_REASONS.filter((k) => r.excluded[k] > 0).map(
+    (k) => `${t(lang, EXCLUSION_LABELS[k], k)} ${r.excluded[k]}`,
+  );
+  if (ex.length) lines.push(t(lang, `  排除：${ex.join("，")}`, `  excluded: ${ex.join(", ")}`));
+  for (const s of r.selected.slice(0, 10)) {
+    const team = s.teams.map((x) => `${x.department} ${x.inspectors.join("、")}`).join("；");
+    lines.push(`  ${s.stratum} ${s.uscc} ${s.name}  ${t(lang, "组长", "leader")} ${s.leader}  ${team}`);
+  }
+  if (r.selected.length > 10) lines.push(t(lang, `  ……共 ${r.selected.length} 个`, `  … ${r.selected.length} in all`));
+  for (const w of r.warnings) lines.push(t(lang, `  警告：${w.message}`, `  warning: ${w.message}`));
+  lines.push(
+    t(
+      lang,
+      `结果表「${r.sheet}」，快照表「${r.snapshotSheet}」，输入摘要 ${r.digest}\n已写入 ${file}`,
+      `Result sheet "${r.sheet}", snapshot "${r.snapshotSheet}", input digest ${r.digest}\nWritten to ${file}`,
+    ),
+  );
+  return lines.join("\n");
+}
+
+export function formatVerify(r: VerifyReport, lang: Lang): string {
+  if (!r.draws.length) return t(lang, "工作簿中没有抽取记录。", "The workbook holds no draws.");
+  const lines: string[] = [];
+  for (const d of r.draws) {
+    lines.push(
+      `${d.ok ? t(lang, "✔ 核验通过", "✔ verified") : t(lang, "✘ 核验不符", "✘ MISMATCH")}  ${d.sheet}（${d.task}，${d.status}）`,
+    );
+    for (const m of d.mismatches.slice(0, 50)) lines.push(`    ${m.message}`);
+    if (d.mismatches.length > 50)
+      lines.push(t(lang, `    ……共 ${d.mismatches.length} 处`, `    … ${d.mismatches.length} in all`));
+    if (d.registryChanged) {
+      const c = d.registryChanges;
+      lines.push(
+        t(
+          lang,
+          `    名录库自抽取以来已变化：对象 新增 ${c.targetsAdded.length}、移除 ${c.targetsRemoved.length}、变更 ${c.targetsChanged.length}；人员 新增 ${c.inspectorsAdded.length}、移除 ${c.inspectorsRemoved.length}、变更 ${c.inspectorsChanged.length}（不影响已完成的抽取）`,
+          `    registries changed since the draw: targets +${c.targetsAdded.length} −${c.targetsRemoved.length} ~${c.targetsChanged.length}; inspectors +${c.inspectorsAdded.length} −${c.inspectorsRemoved.length} ~${c.inspectorsChanged.length}`,
+        ),
+      );
+    }
+  }
+  return lines.join("\n");
+}
