@@ -76,6 +76,12 @@ export interface SheetSpec {
   };
   /** an Excel table over a range whose first row is the header */
   table?: { name: string; range: A1Range };
+  /**
+   * Native charts over ranges of this sheet (the first column holds the categories, the first
+   * row the series names). The Office.js adapter draws them; ExcelJS cannot write charts, so the
+   * .xlsx adapter leaves them out and the data stays on the sheet.
+   */
+  charts?: { type: "column" | "bar" | "pie"; title: string; range: A1Range; anchor: A1Range }[];
 }
 
 /**
