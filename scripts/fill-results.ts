@@ -1,0 +1,81 @@
+// Fills the 检查结果 rows of a drawn task with plausible, deterministic results, as inspectors
+// would over the weeks after the draw: a test and demo tool, never part of the add-in.
+//   npx tsx scripts/fill-results.ts BOOK.xlsx --task XH-2026-03 [--out OUT.xlsx]
+// Row i of the task (in sheet order) gets, by i mod 6: 未发现问题 (published), 未发现问题 (not yet
+// published), 发现问题已责令整改 (with its description), 行政处罚 (decision number and date),
+// 未发现问题 completed late in the window (not published), or nothing (not yet inspected).
+import type { CellValue, WorkbookPort } from "../src/workbook/port";
+import { cellText } from "../src/workbook/cells";
+import { RESULT_HEADERS } from "../src/workbook/results-sheet";
+import { RESULTS_SHEET } from "../src/workbook/names";
+
+export interface FillOptions {
+  taskId: string;
+  /** first completion date, YYYY-MM-DD (default: the 10th of the month after the first row's draw) */
+  start: string;
+}
+
+const addDays = (iso: string, n: number): string => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The filled 检查结果 rows (header first), as text cells, ready for a `replace` write. */
+export function filledRows(rows: CellValue[][], options: FillOptions): (string | number | null)[][] {
+  const col = (h: (typeof RESULT_HEADERS)[number]) => RESULT_HEADERS.indexOf(h);
+  let i = 0;
+  return rows.map((row, r) => {
+    const out: (string | number | null)[] = RESULT_HEADERS.map((_, c) => {
+      const v = row[c];
+      return v === null || v === undefined ? null : cellText(v);
+    });
+    if (r === 0 || out[col("任务编号")] !== options.taskId) return out;
+    const k = i++ % 6;
+    const completed = addDays(options.start, i);
+    const set = (h: (typeof RESULT_HEADERS)[number], v: string) => (out[col(h)] = v);
+    if (k === 5) return out;
+    set("检查完成日期", k === 4 ? addDays(options.start, 60) : completed);
+    set("录入人", "测试录入员");
+    if (k === 0 || k === 1 || k === 4) set("检查结果", "未发现问题");
+    if (k === 0) set("公示日期", addDays(completed, 5));
+    if (k === 2) {
+      set("检查结果", "发现问题已责令整改");
+      set("问题描述", "消毒记录不全");
+      set("整改情况", "已责令限期整改");
+    }
+    if (k === 3) {
+      set("检查结果", "行政处罚");
+      set("问题描述", "超范围执业");
+      set("处罚决定书文号", `新卫罚〔2026〕${100 + i}号`);
+      set("处罚决定日期", addDays(completed, 10));
+    }
+    return out;
+  });
+}
+
+/** Rewrites 检查结果 with the task's rows filled. */
+export async function fillResults(port: WorkbookPort, options: FillOptions): Promise<void> {
+  const sheet = await port.readSheet(RESULTS_SHEET);
+  await port.write({ create: [], replace: [{ name: RESULTS_SHEET, rows: filledRows(sheet.rows, options) }], append: [] });
+}
+
+if (require.main === module) {
+  (async () => {
+    const { parseArgs } = await import("node:util");
+    const { readXlsxFile, saveAtomic } = await import("../src/workbook/xlsx/file");
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { task: { type: "string" }, start: { type: "string" }, out: { type: "string" } },
+    });
+    const [book] = positionals;
+    if (!book || !values.task) {
+      console.error("用法: tsx scripts/fill-results.ts BOOK.xlsx --task ID [--start YYYY-MM-DD] [--out OUT.xlsx]");
+      process.exit(2);
+    }
+    const port = await readXlsxFile(book);
+    await fillResults(port, { taskId: values.task, start: values.start ?? "2026-04-13" });
+    await saveAtomic(port, values.out ?? book);
+    console.log(`已填写任务 ${values.task} 的检查结果：${values.out ?? book}`);
+  })();
+}
