@@ -57,7 +57,11 @@ export function filledRows(rows: CellValue[][], options: FillOptions): (string |
 /** Rewrites 检查结果 with the task's rows filled. */
 export async function fillResults(port: WorkbookPort, options: FillOptions): Promise<void> {
   const sheet = await port.readSheet(RESULTS_SHEET);
-  await port.write({ create: [], replace: [{ name: RESULTS_SHEET, rows: filledRows(sheet.rows, options) }], append: [] });
+  await port.write({
+    create: [],
+    replace: [{ name: RESULTS_SHEET, rows: filledRows(sheet.rows, options) }],
+    append: [],
+  });
 }
 
 if (require.main === module) {

@@ -137,12 +137,12 @@ describe("publicity on the sample with results filled", () => {
     const rows = filledRows(
       [
         ["任务编号", "统一社会信用代码"],
-        ["T0", "=HYPERLINK(\"x\")"],
+        ["T0", '=HYPERLINK("x")'],
         [TASK, "X"],
       ],
       { taskId: TASK, start: "2026-04-13" },
     );
-    expect(rows[1][1]).toBe("=HYPERLINK(\"x\")");
+    expect(rows[1][1]).toBe('=HYPERLINK("x")');
     expect(rows[1][4]).toBeNull();
     expect(rows[2][4]).toBe("2026-04-14");
   });

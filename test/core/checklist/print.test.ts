@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { buildForms, renderChecklistSheet } from "../../../src/core/checklist";
 import { INSURANCE, ITEMS, MORE_CHECKPOINTS, checkpoint, makeDraw } from "./fixture";
 import ExcelJS from "exceljs";
-import { writeXlsx } from "./xlsx-writer";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx";
 
 const onPath = (cmd: string) => {
   try {
@@ -33,7 +33,9 @@ test("the printed checklist has one A4 page per form, in Chinese, fitted to widt
   const dir = mkdtempSync(join(tmpdir(), "checklist-"));
   try {
     const xlsx = join(dir, "checklist.xlsx");
-    writeFileSync(xlsx, await writeXlsx([spec]));
+    const port = XlsxWorkbook.empty();
+    await port.write({ create: [spec], replace: [], append: [] });
+    writeFileSync(xlsx, await port.toBuffer());
     // the file itself holds the formula-like checkpoint as text
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
