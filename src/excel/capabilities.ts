@@ -43,6 +43,10 @@ export const REQUIRED_SET = {
   validation: 8,
   /** Worksheet.pageLayout: orientation, paper size, fit to width, print titles, page breaks */
   page: 9,
+  /** Worksheet.getRanges: many ranges formatted in one call (RangeAreas) */
+  areas: 9,
+  /** Worksheet.charts.add, Chart.title, Chart.setPosition */
+  chart: 1,
 } as const;
 
 export interface Capabilities {

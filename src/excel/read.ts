@@ -92,9 +92,15 @@ export async function readSheet(run: ExcelRun, name: string): Promise<SheetData>
 const ERROR_TEXT =
   /^#(N\/A|NAME\?|REF!|VALUE!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
+/** Request bytes of one range load as Office.js sends it (object path, action, address), with room to spare. */
+const RANGE_LOAD_BYTES = 400;
+/** Response bytes of one cell's value type ("Double", "Error", …) at most. */
+const VALUE_TYPE_BYTES = 12;
+
 /**
  * Marks error cells as {error}. Excel gives errors as their text, so only rows holding such a
- * text are asked for their value types (one more sync, and only when such rows exist).
+ * text are asked for their value types (more syncs only when such rows exist): consecutive such
+ * rows as one range, the ranges of a sync within the byte budget.
  */
 async function markErrors(
   context: Excel.RequestContext,
@@ -104,23 +110,35 @@ async function markErrors(
   left: number,
   width: number,
 ): Promise<void> {
-  const suspects: number[] = [];
+  // runs of consecutive suspect rows, each within the cell limit
+  const maxRows = Math.max(1, Math.floor(Math.min(READ_CELL_LIMIT, SYNC_BYTE_BUDGET / VALUE_TYPE_BYTES) / width));
+  const runs: { start: number; rows: number }[] = [];
   values.forEach((row, i) => {
-    if (row.some((v) => typeof v === "string" && ERROR_TEXT.test(v))) suspects.push(i);
+    if (!row.some((v) => typeof v === "string" && ERROR_TEXT.test(v))) return;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.rows === i && last.rows < maxRows) last.rows++;
+    else runs.push({ start: i, rows: 1 });
   });
-  const perSync = Math.max(1, Math.floor(SYNC_BYTE_BUDGET / (width * 12 + 4)));
-  for (let s = 0; s < suspects.length; s += perSync) {
-    const part = suspects.slice(s, s + perSync).map((i) => {
-      const range = sheet.getRangeByIndexes(top + i, left, 1, width);
+  let at = 0;
+  while (at < runs.length) {
+    const part: { start: number; range: Excel.Range }[] = [];
+    let bytes = 0;
+    for (; at < runs.length; at++) {
+      const run = runs[at];
+      const cost = RANGE_LOAD_BYTES + run.rows * width * VALUE_TYPE_BYTES;
+      if (part.length > 0 && bytes + cost > SYNC_BYTE_BUDGET) break;
+      const range = sheet.getRangeByIndexes(top + run.start, left, run.rows, width);
       range.load("valueTypes");
-      return { i, range };
-    });
-    await flush(context);
-    for (const { i, range } of part) {
-      range.valueTypes[0].forEach((t, c) => {
-        if (t === "Error") values[i][c] = { error: String(values[i][c]) };
-      });
+      part.push({ start: run.start, range });
+      bytes += cost;
     }
+    await flush(context);
+    for (const { start, range } of part)
+      range.valueTypes.forEach((types, r) =>
+        types.forEach((t, c) => {
+          if (t === "Error") values[start + r][c] = { error: String(values[start + r][c]) };
+        }),
+      );
   }
 }
 

@@ -21,6 +21,8 @@ export interface SelfTestReport {
 }
 
 const SCRATCH = "自检临时表";
+const SCRATCH_AREAS = "自检临时表2";
+const CHART_TITLE = "自检图表";
 
 export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promise<SelfTestReport> {
   const caps = capabilities(office);
@@ -37,8 +39,12 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
     }
   };
   const notes: string[] = [];
-  const rows: (string | number)[][] = [["编号", "名称"]];
+  const rows: (string | number | null)[][] = [["编号", "名称"]];
   for (let i = 1; i <= 3000; i++) rows.push([`T${i}`, i === 1 ? '=HYPERLINK("http://example.com")' : `对象${i}`]);
+  // a small block beside the table for the chart: categories down, one series
+  rows[0].push(null, "类别", "数量");
+  rows[1].push(null, "甲", 3);
+  rows[2].push(null, "乙", 5);
   try {
     await removeScratch(run);
     await check("写入（文本格式先于值）", REQUIRED_SET.base, async () => {
@@ -62,6 +68,7 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
               page: caps.supports(REQUIRED_SET.page)
                 ? { orientation: "landscape", fitToWidth: true, printTitleRows: "1:1", rowBreaks: [1000] }
                 : undefined,
+              charts: [{ type: "column", title: CHART_TITLE, range: "D1:E3", anchor: "G2:L12" }],
             },
           ],
           replace: [],
@@ -87,6 +94,58 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
     await feature("冻结窗格", REQUIRED_SET.freeze);
     await feature("单元格下拉列表（数据验证）", REQUIRED_SET.validation);
     await feature("页面设置（A4、横向、适应页宽、打印标题、分页）", REQUIRED_SET.page);
+    await check("图表（插入柱形图、标题、位置）", REQUIRED_SET.chart, async () => {
+      if (!written) throw new Error("写入未成功，无法检查");
+      const refused = notes.find((n) => n.includes("图表"));
+      if (refused) throw new Error(refused);
+      return run(async (context) => {
+        const charts = context.workbook.worksheets.getItem(SCRATCH).charts;
+        charts.load("items/name");
+        await context.sync();
+        if (charts.items.length !== 1) throw new Error(`表上有 ${charts.items.length} 个图表，应为 1 个`);
+        const title = charts.items[0].title;
+        title.load("text");
+        await context.sync();
+        if (title.text !== CHART_TITLE) throw new Error(`图表标题为“${title.text}”，应为“${CHART_TITLE}”`);
+        return "已插入图表并设置标题和位置";
+      });
+    });
+    await check("多区域格式（大表的样式、行高、锁定、下拉列表）", REQUIRED_SET.areas, async () => {
+      // areasFrom 1: every setting goes through Worksheet.getRanges, as on a large sheet
+      await writeBatch(
+        run,
+        {
+          create: [
+            {
+              name: SCRATCH_AREAS,
+              rows: [
+                ["甲", "乙", "丙"],
+                ["1", "2", "3"],
+                ["4", "5", "6"],
+                ["7", "8", "9"],
+              ],
+              rowHeights: [24, 18, 24, 18],
+              styles: [
+                { range: "A1:C1", style: { bold: true, fill: "DDEBF7", border: true } },
+                { range: "A3:C3", style: { bold: true, fill: "DDEBF7", border: true } },
+              ],
+              protect: caps.supports(REQUIRED_SET.protection),
+              unlocked: ["B2", "B4"],
+              validations: caps.supports(REQUIRED_SET.validation)
+                ? [
+                    { range: "C2", list: ["是", "否"] },
+                    { range: "C4", list: ["是", "否"] },
+                  ]
+                : undefined,
+            },
+          ],
+          replace: [],
+          append: [],
+        },
+        { office, notes: [], areasFrom: 1 },
+      );
+      return "可一次设置多个区域";
+    });
     await check("工作表保护", REQUIRED_SET.protection, async () => {
       return run(async (context) => {
         const ws = context.workbook.worksheets.getItem(SCRATCH);
@@ -127,12 +186,10 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
 
 async function removeScratch(run: ExcelRun): Promise<void> {
   await run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(SCRATCH);
-    ws.load("name");
+    const sheets = [SCRATCH, SCRATCH_AREAS].map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    for (const ws of sheets) ws.load("name");
     await context.sync();
-    if (!ws.isNullObject) {
-      ws.delete();
-      await context.sync();
-    }
+    for (const ws of sheets) if (!ws.isNullObject) ws.delete();
+    await context.sync();
   });
 }

@@ -3,7 +3,12 @@ import type { CellStyle } from "../workbook/port";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
-export function applyStyle(range: Excel.Range, style: CellStyle): void {
+/** A range, or several areas of a sheet at once (RangeAreas, ExcelApi 1.9): both have a RangeFormat. */
+export interface Formattable {
+  format: Excel.RangeFormat;
+}
+
+export function applyStyle(range: Formattable, style: CellStyle): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
@@ -15,4 +20,18 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.vertical)
     f.verticalAlignment = style.vertical === "top" ? "Top" : style.vertical === "middle" ? "Center" : "Bottom";
   if (style.border) for (const e of EDGES) f.borders.getItem(e).style = "Continuous";
+}
+
+/** How many properties applyStyle sets for a style: the calls it queues, to budget a sync. */
+export function styleCalls(style: CellStyle): number {
+  let n = 0;
+  if (style.bold !== undefined) n++;
+  if (style.fontSize !== undefined) n++;
+  if (style.fontColor) n++;
+  if (style.fill) n++;
+  if (style.wrap !== undefined) n++;
+  if (style.horizontal) n++;
+  if (style.vertical) n++;
+  if (style.border) n += EDGES.length;
+  return n;
 }

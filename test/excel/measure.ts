@@ -1,7 +1,20 @@
-// Figures for the bench: syncs and the largest request for a 100,000-row read and a 5,000-row write.
+// Figures for the bench: syncs and the largest request for a 100,000-row read, a 5,000-row result
+// write and the 一企一表 of 5,000 targets, through the Office.js adapter into the Excel fake.
+// Run: npx tsx test/excel/measure.ts
+import { buildForms, renderChecklistSheet } from "../../src/core/checklist";
+import type { SelectedTarget, StoredDraw } from "../../src/core/model";
 import { ExcelWorkbook } from "../../src/excel/workbook";
 import type { SheetSpec } from "../../src/workbook/port";
-import { createFakeExcel } from "./fake-excel";
+import {
+  HEALTH,
+  INSURANCE,
+  MORE_CHECKPOINTS,
+  checkpoint,
+  inspector,
+  makeDraw,
+  target,
+} from "../core/checklist/fixture";
+import { createFakeExcel, type FakeExcelHandle } from "./fake-excel";
 import { registrySheet } from "./registry";
 
 export interface SyncFigures {
@@ -9,30 +22,39 @@ export interface SyncFigures {
   largestRequestBytes: number;
   /** syncs refused for size and retried smaller (0 when the budget holds) */
   refused: number;
+  /** Office.js calls queued (actions), all syncs together */
+  calls: number;
+}
+
+function figures(fake: FakeExcelHandle): SyncFigures {
+  return {
+    syncs: fake.stats.syncs,
+    largestRequestBytes: fake.stats.largestRequestBytes,
+    refused: fake.stats.refused,
+    calls: Object.values(fake.stats.calls).reduce((n, c) => n + c, 0),
+  };
 }
 
 export async function measureExcelAdapter(
   readRows = 100_000,
   writeRows = 5_000,
-): Promise<{ read: SyncFigures; write: SyncFigures }> {
+  forms = 5_000,
+): Promise<{ read: SyncFigures; write: SyncFigures; checklist: SyncFigures & { rows: number } }> {
   const fake = createFakeExcel([registrySheet(readRows)]);
   const book = new ExcelWorkbook(fake.run, fake.office);
   fake.resetStats();
   await book.readSheet("检查对象名录库");
-  const read = {
-    syncs: fake.stats.syncs,
-    largestRequestBytes: fake.stats.largestRequestBytes,
-    refused: fake.stats.refused,
-  };
+  const read = figures(fake);
 
   fake.resetStats();
   await book.write({ create: [resultSpec(writeRows)], replace: [], append: [] });
-  const write = {
-    syncs: fake.stats.syncs,
-    largestRequestBytes: fake.stats.largestRequestBytes,
-    refused: fake.stats.refused,
-  };
-  return { read, write };
+  const write = figures(fake);
+
+  const spec = checklistSpec(forms);
+  fake.resetStats();
+  await book.write({ create: [spec], replace: [], append: [] });
+  const checklist = { ...figures(fake), rows: spec.rows.length };
+  return { read, write, checklist };
 }
 
 /** A protected draw result sheet of `rows` rows, as the draw writes it. */
@@ -62,3 +84,53 @@ export function resultSpec(rows: number, name = "抽取结果-测试"): SheetSpe
     page: { orientation: "landscape", fitToWidth: true, printTitleRows: "1:1" },
   };
 }
+
+/**
+ * The 一企一表 sheet of `n` drawn targets of three categories, two departments and 20 checkpoints
+ * each (the bench's data): one form per target, about 39 rows a form.
+ */
+export function checklistSpec(n: number, name = "一企一表-测试"): SheetSpec {
+  const categories = ["医疗机构", "诊所", "医疗美容机构"];
+  const draw: StoredDraw = makeDraw();
+  draw.snapshot.targets = Array.from({ length: n }, (_, i) =>
+    target(`91130102MA${String(i).padStart(7, "0")}X`, `对象${i}号医疗机构`, categories[i % 3]),
+  );
+  draw.snapshot.inspectors = [
+    ...Array.from({ length: 40 }, (_, i) => inspector(`WJ${i}`, `卫健${i}`, HEALTH)),
+    ...Array.from({ length: 40 }, (_, i) => inspector(`YB${i}`, `医保${i}`, INSURANCE)),
+  ];
+  draw.outcome.selected = draw.snapshot.targets.map((t, i): SelectedTarget => ({
+    seq: i + 1,
+    uscc: t.uscc,
+    stratum: "B",
+    leader: `YB${i % 40}`,
+    teams: [
+      { department: INSURANCE, inspectors: [`YB${i % 40}`, `YB${(i + 1) % 40}`] },
+      { department: HEALTH, inspectors: [`WJ${i % 40}`, `WJ${(i + 7) % 40}`] },
+    ],
+  }));
+  draw.snapshot.task.itemIds = ["H1", "M1"];
+  const items = [
+    ...MORE_CHECKPOINTS,
+    ...[1, 2, 3].map((k) => checkpoint("H1", HEALTH, "对医疗机构和医疗行为的监督检查", `第${k}项补充检查要点`)),
+    ...[1, 2].map((k) => checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", `是否存在违规收费第${k}项`)),
+  ];
+  return renderChecklistSheet(buildForms(draw, items), name);
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const m = await measureExcelAdapter();
+  const line = (label: string, f: SyncFigures) =>
+    console.log(
+      `${label.padEnd(40)} ${String(f.syncs).padStart(4)} syncs   largest ${f.largestRequestBytes
+        .toLocaleString("en")
+        .padStart(10)} bytes   ${String(f.refused)} refused   ${f.calls.toLocaleString("en").padStart(9)} calls`,
+    );
+  line("read 100,000-row registry (15 columns)", m.read);
+  line("write 5,000-row result sheet", m.write);
+  line(`write 一企一表 of 5,000 forms (${m.checklist.rows.toLocaleString("en")} rows)`, m.checklist);
+  console.log(`(${Math.round(performance.now() - t0)} ms in the fake)`);
+}
+
+if (require.main === module) void main();

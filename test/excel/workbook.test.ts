@@ -338,6 +338,9 @@ describe("pane helpers", () => {
     const report = await selfTest(fake.run, fake.office);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.checks.length).toBeGreaterThanOrEqual(5);
+    expect(report.checks.find((c) => c.name.startsWith("图表"))).toMatchObject({ ok: true });
+    expect(report.checks.find((c) => c.name.startsWith("多区域格式"))).toMatchObject({ ok: true });
+    expect(fake.stats.calls["charts.add"]).toBe(1);
     expect(report.excelApi).toContain("1.17");
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["名录"]);
   });
@@ -346,17 +349,21 @@ describe("pane helpers", () => {
     const fake = createFakeExcel([], { maxExcelApi: 7 });
     const report = await selfTest(fake.run, fake.office);
     const missing = report.checks.filter((c) => !c.ok);
-    expect(missing.map((c) => c.detail)).toEqual([
-      "需要 ExcelApi 1.8，此 Excel 不支持",
-      "需要 ExcelApi 1.9，此 Excel 不支持",
+    expect(missing.map((c) => [c.name, c.detail])).toEqual([
+      ["单元格下拉列表（数据验证）", "需要 ExcelApi 1.8，此 Excel 不支持"],
+      ["页面设置（A4、横向、适应页宽、打印标题、分页）", "需要 ExcelApi 1.9，此 Excel 不支持"],
+      ["多区域格式（大表的样式、行高、锁定、下拉列表）", "需要 ExcelApi 1.9，此 Excel 不支持"],
     ]);
+    expect(report.checks.find((c) => c.name.startsWith("图表"))?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === "分块读取")?.ok).toBe(true);
     expect(fake.workbookState.sheets).toEqual([]);
   });
 });
 
 test("measure gives the figures for the bench", async () => {
-  const m = await measureExcelAdapter(10_000, 500);
+  const m = await measureExcelAdapter(10_000, 500, 50);
   expect(m.read.syncs).toBeGreaterThan(0);
   expect(m.write.largestRequestBytes).toBeGreaterThan(0);
+  expect(m.checklist.refused).toBe(0);
+  expect(m.checklist.rows).toBeGreaterThan(50 * 30);
 });

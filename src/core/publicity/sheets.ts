@@ -1,5 +1,5 @@
 // The sheets the publicity writes: 抽查名单公示, 结果公示 and 抽查统计, described as SheetSpec.
-import type { Checkpoint, StoredDraw } from "../model";
+import { RESULT_CATEGORIES, STRATA, type Checkpoint, type Stratum, type StoredDraw } from "../model";
 import type { SheetSpec } from "../../workbook/port";
 import { columnLetter } from "../issues/issue";
 import type { Publicity, PublicityRow } from "./build";
@@ -131,17 +131,34 @@ export function resultPublicitySheet(name: string, publicity: Publicity, draw: S
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const bp = (x: number | null): string => (x === null ? "" : `${x / 100}%`);
 
-/** 抽查统计: per task, per stratum, per result category, per year, and the targets drawn twice. */
+/** Titles of the two charts of 抽查统计. */
+export const RESULTS_CHART_TITLE = "检查结果分类";
+export const GRADE_CHART_TITLE = "按信用风险等级的抽查情况";
+/** Each chart's size on the sheet, in columns and rows. */
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 17;
+
+/**
+ * 抽查统计: per task, per stratum, per result category, per year, and the targets drawn twice;
+ * with two native charts to the right of the tables, each drawn from a block of its own (first
+ * column the categories, first row the series names): the results by category per year, and the
+ * targets eligible, drawn, inspected and found with problems per credit-risk grade.
+ */
 export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): SheetSpec {
   const rows: Row[] = [];
   const styles: NonNullable<SheetSpec["styles"]> = [];
-  const section = (title: string, header: string[]) => {
+  /** Adds a titled section; returns its header's 1-based row. */
+  const section = (title: string, header: string[]): number => {
     if (rows.length > 0) rows.push([]);
     rows.push([title]);
     styles.push({ range: `A${rows.length}`, style: { bold: true, fontSize: 12 } });
     rows.push(header);
     styles.push({ range: `A${rows.length}:${columnLetter(header.length - 1)}${rows.length}`, style: HEADER_STYLE });
+    return rows.length;
   };
+  /** The block from a header row to the last row added, over its first `columns` columns. */
+  const block = (headerRow: number, columns: number): string =>
+    `A${headerRow}:${columnLetter(columns - 1)}${rows.length}`;
 
   section("按任务", [
     "年度",
@@ -192,6 +209,39 @@ export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): She
     for (const s of t.strata)
       rows.push([t.task, s.stratum, s.eligible, s.selected, s.inspected, s.problems, pct(s.problemRate)]);
 
+  // The grade chart's block: the strata summed over the tasks; 抽查比例 beside it, outside the chart.
+  const byGrade = new Map<Stratum, { eligible: number; selected: number; inspected: number; problems: number }>();
+  for (const t of stats.tasks)
+    for (const s of t.strata) {
+      const g = byGrade.get(s.stratum) ?? { eligible: 0, selected: 0, inspected: 0, problems: 0 };
+      g.eligible += s.eligible;
+      g.selected += s.selected;
+      g.inspected += s.inspected;
+      g.problems += s.problems;
+      byGrade.set(s.stratum, g);
+    }
+  const gradeHeader = section(`${GRADE_CHART_TITLE}（各任务合计）`, [
+    "信用风险等级",
+    "可抽对象数",
+    "抽取对象数",
+    "已检查",
+    "发现问题",
+    "抽查比例",
+  ]);
+  for (const stratum of STRATA) {
+    const g = byGrade.get(stratum);
+    if (g)
+      rows.push([
+        stratum,
+        g.eligible,
+        g.selected,
+        g.inspected,
+        g.problems,
+        pct(g.eligible === 0 ? 0 : g.selected / g.eligible),
+      ]);
+  }
+  const gradeBlock = rows.length > gradeHeader ? block(gradeHeader, 5) : null;
+
   section("按检查结果（每对象每部门一行）", ["任务编号", "未发现问题", "发现问题已责令整改", "行政处罚", "无法联系"]);
   for (const t of stats.tasks)
     rows.push([
@@ -201,6 +251,14 @@ export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): She
       t.results["行政处罚"],
       t.results["无法联系"],
     ]);
+
+  // The results chart's block: categories down, one series per year.
+  const resultsHeader = section(`${RESULTS_CHART_TITLE}（按年度，每对象每部门一行）`, [
+    "检查结果",
+    ...stats.years.map((y) => `${y.year}年`),
+  ]);
+  for (const category of RESULT_CATEGORIES) rows.push([category, ...stats.years.map((y) => y.results[category])]);
+  const resultsBlock = stats.years.length > 0 ? block(resultsHeader, 1 + stats.years.length) : null;
 
   section("按年度", [
     "年度",
@@ -235,11 +293,26 @@ export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): She
   section("同年重复抽取", ["年度", "统一社会信用代码", "名称", "任务"]);
   for (const y of stats.years) for (const d of y.drawnTwice) rows.push([y.year, d.uscc, d.name, d.tasks.join("、")]);
 
+  // The charts stand one above the other, a column clear of the widest table.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  const left = width + 1;
+  const anchor = (n: number): string => {
+    const top = 2 + n * (CHART_ROWS + 2);
+    return `${columnLetter(left)}${top}:${columnLetter(left + CHART_COLUMNS - 1)}${top + CHART_ROWS - 1}`;
+  };
+  // bars for the results: their category names are long
+  const charts: NonNullable<SheetSpec["charts"]> = [];
+  if (resultsBlock) charts.push({ type: "bar", title: RESULTS_CHART_TITLE, range: resultsBlock, anchor: anchor(0) });
+  if (gradeBlock)
+    charts.push({ type: "column", title: GRADE_CHART_TITLE, range: gradeBlock, anchor: anchor(charts.length) });
+
   return {
     name,
     rows,
     columnWidths: [10, 22, 24, 14, 14, 14, 14, 12, 14, 10, 10, 10, 12, 10, 10, 12, 12, 12, 14],
     styles,
     page: { orientation: "landscape", fitToWidth: true },
+    charts,
   };
 }

@@ -258,7 +258,10 @@ class StyleIndex {
   }
 }
 
-/** Renders a checked spec into an empty worksheet. */
+/**
+ * Renders a checked spec into an empty worksheet. `charts` are left out: ExcelJS cannot write
+ * charts, and their data stays on the sheet as rows.
+ */
 export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
   const size = extent(spec);
   const styles = new StyleIndex();

@@ -2,12 +2,16 @@ import { makeCalendar } from "../../../src/core/calendar";
 import {
   buildPublicity,
   buildStatistics,
+  GRADE_CHART_TITLE,
   listPublicitySheet,
   OVERDUE_FILL,
+  RESULTS_CHART_TITLE,
   resultPublicitySheet,
   safeSheetName,
+  STATISTICS_SHEET,
   statisticsSheet,
 } from "../../../src/core/publicity";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx/workbook";
 import type { Checkpoint } from "../../../src/core/model";
 import { DRAW_T1, DRAW_T2, HEALTH, MEDICARE, RESULTS, draw, result, task } from "./fixture";
 
@@ -158,5 +162,78 @@ describe("safeSheetName", () => {
     expect(second).not.toBe(first);
     expect([...second]).toHaveLength(31);
     expect(second.endsWith("-2")).toBe(true);
+  });
+});
+
+describe("抽查统计 charts", () => {
+  const stats = buildStatistics([DRAW_T1, DRAW_T2], RESULTS, calendar, "2026-06-02");
+  const s = statisticsSheet(stats);
+
+  /** The cells of an A1 block of the rendered rows. */
+  function cells(range: string): (string | number | boolean | null)[][] {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) throw new Error(`not a block: ${range}`);
+    const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const out = [];
+    for (let r = Number(m[2]); r <= Number(m[4]); r++) {
+      const row = [];
+      for (let c = col(m[1]); c <= col(m[3]); c++) row.push(s.rows[r - 1]?.[c] ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+
+  test("results by category: a bar chart over categories down and one series per year", () => {
+    const chart = s.charts!.find((c) => c.title === RESULTS_CHART_TITLE)!;
+    expect(chart.type).toBe("bar");
+    expect(cells(chart.range)).toEqual([
+      ["检查结果", "2026年"],
+      ["未发现问题", 2],
+      ["发现问题已责令整改", 2],
+      ["行政处罚", 2],
+      ["无法联系", 0],
+    ]);
+    // the block sits under its section title
+    const top = Number(/\d+/.exec(chart.range)![0]);
+    expect(s.rows[top - 2][0]).toBe("检查结果分类（按年度，每对象每部门一行）");
+  });
+
+  test("selection by credit-risk grade: a column chart over the strata summed over the tasks", () => {
+    const chart = s.charts!.find((c) => c.title === GRADE_CHART_TITLE)!;
+    expect(chart.type).toBe("column");
+    // T1 draws A, B, D of A2 B1 C1 D1; T2 draws A and C of the same; T2's one inspected target had no problem
+    expect(cells(chart.range)).toEqual([
+      ["信用风险等级", "可抽对象数", "抽取对象数", "已检查", "发现问题"],
+      ["A", 4, 2, 2, 1],
+      ["B", 2, 1, 1, 1],
+      ["C", 2, 1, 0, 0],
+      ["D", 2, 1, 1, 1],
+    ]);
+    const top = Number(/\d+/.exec(chart.range)![0]);
+    expect(s.rows[top - 1][5]).toBe("抽查比例");
+    expect(s.rows[top][5]).toBe("50%");
+  });
+
+  test("the charts stand to the right of every table, a column clear, one above the other", () => {
+    const widest = Math.max(...s.rows.map((r) => r.length));
+    expect(widest).toBe(19);
+    expect(s.charts!.map((c) => c.anchor)).toEqual(["U2:AB18", "U21:AB37"]);
+  });
+
+  test("no draws: no charts, and the sheet still renders", () => {
+    const empty = statisticsSheet(buildStatistics([], [], calendar, "2026-06-02"));
+    expect(empty.charts).toEqual([]);
+    expect(empty.rows.some((r) => r[0] === "检查结果分类（按年度，每对象每部门一行）")).toBe(true);
+  });
+
+  test("the .xlsx adapter writes the sheet and leaves the charts out", async () => {
+    const book = XlsxWorkbook.empty();
+    await book.write({ create: [s], replace: [], append: [] });
+    const again = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    const read = await again.readSheet(STATISTICS_SHEET);
+    expect(read.rows.length).toBe(s.rows.length);
+    const chart = s.charts![0];
+    const top = Number(/\d+/.exec(chart.range)![0]);
+    expect(read.rows[top].slice(0, 2)).toEqual(["未发现问题", 2]);
   });
 });
