@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The shuangsuiji command. Runs the TypeScript sources through tsx, so a checkout works right
 // after `npm ci` with no build step.
+/* global require, process */
 require("tsx/cjs");
 const { main } = require("../src/cli/main.ts");
 

@@ -17,7 +17,10 @@ async function run(): Promise<number> {
   let code = await main(["check", SAMPLE], io);
   if (code !== 0) return code;
   console.log(`\n== 2. 抽取任务 ${TASK}（系统生成种子），写入 ${out}`);
-  code = await main(["draw", SAMPLE, "--task", TASK, "--operator", "演示操作员", "--witness", "演示见证人", "--out", out], io);
+  code = await main(
+    ["draw", SAMPLE, "--task", TASK, "--operator", "演示操作员", "--witness", "演示见证人", "--out", out],
+    io,
+  );
   if (code !== 0) return code;
   console.log(`\n== 3. 核验 ${out}`);
   code = await main(["verify", out], io);

@@ -85,7 +85,7 @@ export function formatVerify(r: VerifyReport, lang: Lang): string {
   const lines: string[] = [];
   for (const d of r.draws) {
     lines.push(
-      `${d.ok ? t(lang, "✔ 核验通过", "✔ verified") : t(lang, "✘ 核验不符", "✘ MISMATCH")}  ${d.sheet}（${d.task}，${d.status}）`,
+      `${d.ok ? t(lang, "✔ 核验通过", "✔ verified") : t(lang, "✘ 核验不符", "✘ MISMATCH")}  ${d.sheet}（${[d.task, d.status].filter(Boolean).join("，")}）`,
     );
     for (const m of d.mismatches.slice(0, 50)) lines.push(`    ${m.message}`);
     if (d.mismatches.length > 50)

@@ -2,9 +2,10 @@
 // Exit codes: 0 success; 1 workbook errors or a verification mismatch; 2 bad usage.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import type { Issue, Lang } from "../core/issues/issue";
+import { issue, type Issue, type Lang } from "../core/issues/issue";
+import { isIsoDate } from "../core/calendar/dates";
 import { openXlsx, saveXlsx } from "./files";
-import { checkBook, runDraw, runFreeze, verifyDraws } from "../workbook/usecases";
+import { checkBook, listDraws, runDraw, runFreeze, verifyDraws } from "../workbook/usecases";
 import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, t } from "./format";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
 
@@ -60,12 +61,24 @@ export const USAGE = `用法 / usage:
   shuangsuiji publicity BOOK.xlsx --task ID [--today YYYY-MM-DD] [--out OUT.xlsx]
 Every command takes --json (one JSON document on stdout) and --lang en.`;
 
-function usage(io: Io, message: string): number {
-  io.err(`${message}\n\n${USAGE}`);
+/** Exit 2: the message and the usage on stderr; with --json, also one JSON document on stdout. */
+function usageError(io: Io, json: boolean, message: string, code = "usage", showUsage = true): number {
+  io.err(showUsage ? `${message}\n\n${USAGE}` : message);
+  if (json)
+    io.out(
+      JSON.stringify(
+        { ok: false, errors: [{ sheet: "", row: null, column: "", cell: "", code, message }], warnings: [] },
+        null,
+        2,
+      ),
+    );
   return 2;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // known before parsing, so that even a bad command line answers --json with JSON
+  const wantsJson = argv.includes("--json");
+  const usage = (_io: Io, message: string) => usageError(_io, wantsJson, message);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -93,25 +106,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (lang !== "zh" && lang !== "en") return usage(io, `--lang 只能是 zh 或 en / --lang must be zh or en`);
   if (!existsSync(book)) return usage(io, `找不到文件 / file not found: ${book}`);
   for (const key of ["date", "today"] as const)
-    if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[key] as string))
+    if (values[key] !== undefined && !isIsoDate(values[key]))
       return usage(io, `--${key} 应为 YYYY-MM-DD / --${key} must be YYYY-MM-DD: ${values[key]}`);
 
   let port;
   try {
     port = await openXlsx(book);
   } catch (e) {
-    io.err(
+    return usageError(
+      io,
+      wantsJson,
       t(
         lang,
         `无法读取工作簿 ${book}：${(e as Error).message}`,
         `Cannot read workbook ${book}: ${(e as Error).message}`,
       ),
+      "workbook_unreadable",
+      false,
     );
-    return 2;
   }
   const json = values.json === true;
   const emit = (doc: unknown, text: string) => io.out(json ? JSON.stringify(doc, null, 2) : text);
   const out = (values.out as string | undefined) ?? book;
+  /** Saves the workbook whole (temp file and rename); false, with the reason reported, when it cannot. */
+  const save = async (): Promise<boolean> => {
+    try {
+      await saveXlsx(port, out);
+      return true;
+    } catch (e) {
+      usageError(
+        io,
+        json,
+        t(lang, `无法写入 ${out}：${(e as Error).message}`, `Cannot write ${out}: ${(e as Error).message}`),
+        "file_unwritable",
+        false,
+      );
+      return false;
+    }
+  };
 
   switch (cmd) {
     case "check": {
@@ -133,7 +165,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         now: io.now,
       });
       if (!r.ok) return failed(io, json, r.errors, r.warnings, lang);
-      await saveXlsx(port, out);
+      if (!(await save())) return 2;
       emit({ ...r.report, warnings: strip(r.warnings), file: out }, formatFreeze(r.report, out, lang));
       return 0;
     }
@@ -149,21 +181,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
         now: io.now,
       });
       if (!r.ok) return failed(io, json, r.errors, r.warnings, lang);
-      await saveXlsx(port, out);
+      if (!(await save())) return 2;
       emit({ ...r.report, warnings: strip(r.report.warnings), file: out }, formatDraw(r.report, out, lang));
       return 0;
     }
     case "verify": {
-      const report = await verifyDraws(port, { lang, sheet: values.sheet as string | undefined });
+      const sheet = values.sheet as string | undefined;
+      const report = await verifyDraws(port, { lang, sheet });
+      if (sheet !== undefined && report.draws.length === 0) {
+        const known = (await listDraws(port)).map((d) => d.sheet || d.snapshotSheet);
+        return failed(io, json, [issue("draw_unknown", {}, { sheet, known: known.join("、") || "—" }, lang)], [], lang);
+      }
       emit(report, formatVerify(report, lang));
       return report.ok ? 0 : 1;
     }
     case "checklists":
-      return runChecklistsCommand(port, { draw: values.draw as string, out, json, lang }, io);
+      return runChecklistsCommand(port, { draw: values.draw as string, out, json, lang, save }, io);
     case "publicity":
       return runPublicityCommand(
         port,
-        { task: values.task as string, today: values.today as string | undefined, out, json, lang },
+        { task: values.task as string, today: values.today as string | undefined, out, json, lang, save },
         io,
       );
   }

@@ -3,7 +3,6 @@ import type { Lang } from "../core/issues/issue";
 import { STATUS_LABELS } from "../core/publicity";
 import type { XlsxWorkbook } from "../workbook/xlsx";
 import { runChecklists, runPublicity } from "../workbook/usecases";
-import { saveXlsx } from "./files";
 import { formatIssues, t } from "./format";
 import type { Io } from "./main";
 import { strip } from "./main";
@@ -12,6 +11,8 @@ interface Common {
   out: string;
   json: boolean;
   lang: Lang;
+  /** saves the workbook to `out`; false (reported, exit 2) when it cannot */
+  save: () => Promise<boolean>;
 }
 
 export async function runChecklistsCommand(port: XlsxWorkbook, o: Common & { draw: string }, io: Io): Promise<number> {
@@ -21,7 +22,7 @@ export async function runChecklistsCommand(port: XlsxWorkbook, o: Common & { dra
     else io.err(formatIssues(r.errors, r.warnings, o.lang));
     return 1;
   }
-  await saveXlsx(port, o.out);
+  if (!(await o.save())) return 2;
   const rep = r.report;
   if (o.json) io.out(JSON.stringify({ ok: true, ...rep, file: o.out }, null, 2));
   else
@@ -40,13 +41,13 @@ export async function runPublicityCommand(
   o: Common & { task: string; today?: string },
   io: Io,
 ): Promise<number> {
-  const r = await runPublicity(port, { taskId: o.task, today: o.today, lang: o.lang });
+  const r = await runPublicity(port, { taskId: o.task, today: o.today, lang: o.lang, now: io.now });
   if (!r.ok) {
     if (o.json) io.out(JSON.stringify({ ok: false, errors: strip(r.errors), warnings: strip(r.warnings) }, null, 2));
     else io.err(formatIssues(r.errors, r.warnings, o.lang));
     return 1;
   }
-  await saveXlsx(port, o.out);
+  if (!(await o.save())) return 2;
   const { publicity: p, sheets, draw, today } = r.report;
   if (o.json) {
     io.out(

@@ -7,7 +7,11 @@ export class MemoryWorkbook implements WorkbookPort {
   writes = 0;
 
   constructor(initial: SheetData[] = []) {
-    for (const s of initial) this.sheets.set(s.name, s.rows.map((r) => [...r]));
+    for (const s of initial)
+      this.sheets.set(
+        s.name,
+        s.rows.map((r) => [...r]),
+      );
   }
 
   async sheetNames(): Promise<string[]> {
@@ -24,12 +28,18 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const s of batch.create) if (this.sheets.has(s.name)) throw new Error(`sheet exists: ${s.name}`);
     this.writes++;
     for (const s of [...batch.create, ...batch.replace]) {
-      this.sheets.set(s.name, s.rows.map((r) => [...r]));
+      this.sheets.set(
+        s.name,
+        s.rows.map((r) => [...r]),
+      );
       this.specs.set(s.name, s);
     }
     for (const a of batch.append) {
       if (!this.sheets.has(a.sheet)) {
-        this.sheets.set(a.sheet, a.whenAbsent.rows.map((r) => [...r]));
+        this.sheets.set(
+          a.sheet,
+          a.whenAbsent.rows.map((r) => [...r]),
+        );
         this.specs.set(a.sheet, a.whenAbsent);
       }
       this.sheets.get(a.sheet)!.push(...a.rows.map((r) => [...r]));
@@ -45,7 +55,11 @@ export class MemoryWorkbook implements WorkbookPort {
 
   clone(): MemoryWorkbook {
     const c = new MemoryWorkbook();
-    for (const [k, v] of this.sheets) c.sheets.set(k, v.map((r) => [...r]));
+    for (const [k, v] of this.sheets)
+      c.sheets.set(
+        k,
+        v.map((r) => [...r]),
+      );
     return c;
   }
 }

@@ -67,4 +67,9 @@ export const workflowMessages = {
     zh: "任务「{task}」还没有有效抽取，不能生成公示。请先抽取。",
     en: 'Task "{task}" has no valid draw yet; draw first.',
   },
+  log_unreadable: {
+    severity: "error",
+    zh: "抽取记录表「{sheet}」的单元格 {cell}（{field}）无法读取：{detail}。抽取记录受保护，不应被修改；在恢复原始记录之前不能冻结或抽取。",
+    en: 'Cell {cell} ({field}) of the draw log "{sheet}" cannot be read: {detail}. No freeze or draw is made until the original log is restored.',
+  },
 } satisfies Record<string, CatalogueEntry>;

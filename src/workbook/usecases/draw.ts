@@ -1,10 +1,11 @@
 // Freeze and draw (DRP-1 steps 1–7) over a workbook port: read, call the core once, write once.
 import { draw, drawnThisYear, eligibility, generateSeed, makeSnapshot, snapshotDigest } from "../../core/draw";
 import { issue, translate, type Issue, type Lang } from "../../core/issues/issue";
-import type { ParseOptions } from "../../core/schema";
+import { readTable, RESULT_COLUMNS, type ParseOptions } from "../../core/schema";
 import type { DrawOutcome, DrawRecord, Snapshot, Stratum, Task } from "../../core/model";
 import type { WorkbookPort, WriteBatch } from "../port";
 import { chinaTimestamp, chinaToday } from "../cells";
+import { isIsoDate } from "../../core/calendar/dates";
 import { numberedSheetName, RESULT_PREFIX, SNAPSHOT_PREFIX } from "../names";
 import { renderLogSheet } from "../log-sheet";
 import { parseSnapshotSheet, renderSnapshotSheet } from "../snapshot-sheet";
@@ -94,34 +95,32 @@ interface Prepared {
 
 async function prepare(
   port: WorkbookPort,
-  options: { taskId: string; date?: string; lang?: Lang } & ParseOptions,
+  options: { taskId: string; date?: string; lang?: Lang; now?: Date } & ParseOptions,
   useFreeze: boolean,
 ): Promise<{ ok: true; prepared: Prepared } | { ok: false; errors: Issue[]; warnings: Issue[] }> {
   const lang = options.lang ?? "zh";
   const loaded = await loadBook(port, options);
   const { book } = loaded;
-  // A fault in a 检查结果 row (the results of earlier draws, typed as inspections go on) does not
-  // touch anything a draw reads: it is reported by check and publicity, and does not block a draw.
-  const blocking = book.errors.filter((e) => book.sheets.results === null || e.sheet !== book.sheets.results);
-  if (blocking.length)
+  // A damaged draw log could hide an earlier 有效 draw: nothing is frozen or drawn until it reads.
+  if (loaded.logProblems.length)
     return {
       ok: false,
-      errors: [issue("book_has_errors", {}, { count: blocking.length }, lang), ...blocking],
-      warnings: book.warnings,
+      errors: loaded.logProblems.map((p) =>
+        issue(
+          "log_unreadable",
+          { sheet: p.sheet, cell: p.cell, column: p.field },
+          { sheet: p.sheet, cell: p.cell, field: p.field, detail: p.message },
+          lang,
+        ),
+      ),
+      warnings: [],
     };
-  const task = book.tasks.find((t) => t.id === options.taskId);
-  if (!task)
-    return {
-      ok: false,
-      errors: [
-        issue("task_unknown", {}, { task: options.taskId, known: book.tasks.map((t) => t.id).join("、") }, lang),
-      ],
-      warnings: book.warnings,
-    };
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+  if (options.date !== undefined && !isIsoDate(options.date))
     return { ok: false, errors: [issue("date_invalid_option", {}, { value: options.date }, lang)], warnings: [] };
 
-  const freeze = useFreeze ? pendingFreeze(loaded.records, task.id) : null;
+  // A task awaiting its seed is drawn on its frozen snapshot alone: the registries and the task
+  // row as they are now (edited, even broken, since the freeze) play no part.
+  const freeze = useFreeze ? pendingFreeze(loaded.records, options.taskId) : null;
   if (freeze) {
     const sheet = await readIfPresent(port, loaded.sheetNames, freeze.snapshotSheet);
     const parsed = sheet ? parseSnapshotSheet(sheet) : null;
@@ -143,18 +142,38 @@ async function prepare(
       ok: true,
       prepared: {
         loaded,
-        task,
+        task: parsed.snapshot.task,
         date: parsed.snapshot.date,
         snapshot: parsed.snapshot,
         digest,
         freeze,
-        warnings: book.warnings,
+        warnings: [],
       },
     };
   }
 
-  const date = options.date ?? chinaToday();
-  const others = await loadValidDraws(port, loaded);
+  // A fault in a 检查结果 row (the results of earlier draws, typed as inspections go on) does not
+  // touch anything a draw reads: it is reported by check and publicity, and does not block a draw.
+  const blocking = book.errors.filter((e) => book.sheets.results === null || e.sheet !== book.sheets.results);
+  if (blocking.length)
+    return {
+      ok: false,
+      errors: [issue("book_has_errors", {}, { count: blocking.length }, lang), ...blocking],
+      warnings: book.warnings,
+    };
+  const task = book.tasks.find((t) => t.id === options.taskId);
+  if (!task)
+    return {
+      ok: false,
+      errors: [
+        issue("task_unknown", {}, { task: options.taskId, known: book.tasks.map((t) => t.id).join("、") }, lang),
+      ],
+      warnings: book.warnings,
+    };
+
+  const date = options.date ?? chinaToday(options.now);
+  // another task's 有效 draws; the task's own are voided by this draw (or refuse it)
+  const others = (await loadValidDraws(port, loaded)).filter((d) => d.record.taskId !== task.id);
   const drawn = drawnThisYear(others, task, date);
   const el = eligibility(task, book.targets, date, drawn);
   const snapshot = makeSnapshot(
@@ -195,6 +214,46 @@ function voidEarlier(
     ok: true,
     records: records.map((r) => (earlier.includes(r) ? { ...r, status: "作废", reason: reason.trim() } : r)),
   };
+}
+
+/**
+ * The 检查结果 rows of a draw, less those whose (target, department) the task already has a row
+ * for (a redraw that selects a target again): one row per pair, and what inspectors typed stays.
+ * When the sheet exists, each value goes under its own header wherever the clerks have put it
+ * (title rows above, columns moved or added); a column they removed gets nothing.
+ */
+async function newResultRows(
+  port: WorkbookPort,
+  loaded: LoadedBook,
+  taskId: string,
+  append: WriteBatch["append"][number],
+): Promise<WriteBatch["append"][number]> {
+  const key = (uscc: unknown, department: unknown) => `${String(uscc)}|${String(department)}`;
+  const present = new Set(loaded.book.results.filter((r) => r.taskId === taskId).map((r) => key(r.uscc, r.department)));
+  const rows = append.rows.filter((row) => !present.has(key(row[1], row[3])));
+  const sheet = await readIfPresent(port, loaded.sheetNames, append.sheet);
+  const table = sheet ? readTable(sheet, RESULT_COLUMNS, append.sheet) : null;
+  if (!table || table.headerRow === null) return { ...append, rows };
+  // the appended rows follow the header of the sheet the draw would create; each value goes
+  // under the column of the same header on the clerks' sheet
+  const place = (append.whenAbsent.rows[0] ?? []).map((h) => {
+    const column = RESULT_COLUMNS.find((c) => c.header === h);
+    return column ? table.columns[column.key]?.index : undefined;
+  });
+  const width = Math.max(0, ...place.map((i) => (i ?? -1) + 1));
+  const moved = rows.map((row) => {
+    const out: (typeof row)[number][] = Array.from({ length: width }, () => null);
+    row.forEach((v, i) => {
+      const at = place[i];
+      if (at !== undefined) out[at] = v;
+    });
+    return out;
+  });
+  const validations = (append.validations ?? []).flatMap((v) => {
+    const at = place[v.column - 1];
+    return at === undefined ? [] : [{ ...v, column: at + 1 }];
+  });
+  return { ...append, rows: moved, validations };
 }
 
 /** DRP-1 step 6, first half: writes the snapshot and logs the task as 待抽取. */
@@ -257,7 +316,10 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
   const { loaded, task, date, snapshot, digest, freeze } = prep.prepared;
   const warnings = [...prep.prepared.warnings];
 
-  if (freeze && options.seed === undefined)
+  // A seed is typed or pasted: spaces around it are no part of it (the log keeps it trimmed, and a
+  // replay must use the very seed the draw used).
+  const entered = options.seed === undefined ? undefined : options.seed.trim();
+  if (freeze && entered === undefined)
     return fail(
       [issue("seed_required", {}, { task: task.id, timestamp: freeze.timestamp, rule: freeze.seedRule || "—" }, lang)],
       warnings,
@@ -267,8 +329,8 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
   if (!voided.ok) return fail([voided.error], warnings);
   const records = voided.records;
 
-  const seedSource = options.seed === undefined ? "generated" : "entered";
-  const seed = options.seed ?? generateSeed();
+  const seedSource = entered === undefined ? "generated" : "entered";
+  const seed = entered ?? generateSeed();
   // The record keeps the protocol's warnings in Chinese whatever the clerk's language, so that a
   // replay in any language re-renders the same sheet; the report carries them in the clerk's language.
   const result = draw(snapshot, seed);
@@ -304,7 +366,7 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
       ...(freeze ? [] : [renderSnapshotSheet(snapshot, snapshotSheet)]),
     ],
     replace: [renderLogSheet([...records, record])],
-    append: [resultRowsAppend(snapshot, outcome)],
+    append: [await newResultRows(port, loaded, task.id, resultRowsAppend(snapshot, outcome))],
   };
   await port.write(batch);
   const names = new Map(snapshot.targets.map((t) => [t.uscc, t.name]));
@@ -340,7 +402,7 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
 /** What the pane shows before drawing: eligible and planned counts per stratum, without writing. */
 export async function previewDraw(
   port: WorkbookPort,
-  options: { taskId: string; date?: string } & ParseOptions,
+  options: { taskId: string; date?: string; now?: Date } & ParseOptions,
 ): Promise<
   Outcome<{
     frozen: boolean;

@@ -12,6 +12,9 @@ export interface DrawListEntry {
   task: string;
   taskName: string;
   status: DrawRecord["status"];
+  /** the draw date (China time) */
+  date: string;
+  /** when the draw (or freeze) was made, with +08:00 */
   timestamp: string;
   seed: string | null;
   digest: string;
@@ -28,6 +31,7 @@ export async function listDraws(port: WorkbookPort, _options: ParseOptions = {})
     task: r.taskId,
     taskName: r.taskName,
     status: r.status,
+    date: r.date,
     timestamp: r.timestamp,
     seed: r.seed,
     digest: r.digest,

@@ -43,6 +43,31 @@ export async function loadValidDraws(port: WorkbookPort, loaded: LoadedBook): Pr
   return out;
 }
 
+/**
+ * The draws that DRP-1 step 1 (drawn_this_year) saw when `record` took its inputs: the draws of
+ * other tasks logged before it (before its freeze, for a draw made on a freeze) that were 有效 at
+ * that moment, including those voided since (a draw is voided by the next freeze or draw of its
+ * task). Each is returned with status 有效, as it stood then. The task's own earlier draws never
+ * count: a new draw of a task voids them.
+ */
+export async function drawsValidAt(port: WorkbookPort, loaded: LoadedBook, record: DrawRecord): Promise<StoredDraw[]> {
+  const records = loaded.records;
+  let at = records.findIndex((r) => r.snapshotSheet === record.snapshotSheet);
+  if (at < 0) at = records.length;
+  const out: StoredDraw[] = [];
+  for (let i = 0; i < at; i++) {
+    const x = records[i];
+    if (x.taskId === record.taskId || !x.seed || !x.sheet) continue;
+    if (x.status === "作废") {
+      const voider = records.findIndex((y, k) => k > i && y.taskId === x.taskId && y.snapshotSheet !== x.snapshotSheet);
+      if (voider >= 0 && voider < at) continue;
+    } else if (x.status !== "有效") continue;
+    const stored = await loadDraw(port, loaded.sheetNames, x);
+    if (stored) out.push({ ...stored, record: { ...stored.record, status: "有效", reason: "" } });
+  }
+  return out;
+}
+
 /** One draw from its record: the snapshot read back and the outcome replayed; null when unreadable. */
 export async function loadDraw(
   port: WorkbookPort,

@@ -1,7 +1,7 @@
 // 一公开: the publicity tables of a task's valid draw, with deadlines on the working-day calendar,
 // and the statistics over every valid draw of the workbook.
 import { issue, type Issue, type Lang } from "../../core/issues/issue";
-import type { ParseOptions } from "../../core/schema";
+import { readTable, RESULT_COLUMNS, type ColumnPlace, type ParseOptions } from "../../core/schema";
 import type { IsoDate, StoredDraw } from "../../core/model";
 import { makeCalendar } from "../../core/calendar";
 import {
@@ -10,14 +10,14 @@ import {
   listPublicitySheet,
   resultPublicitySheet,
   statisticsSheet,
-  RESULT_HEADERS,
   type Publicity,
   type ResultColumns,
   type Statistics,
 } from "../../core/publicity";
 import type { InspectionResult } from "../../core/model";
 import type { ProgressReporter, SheetData, WorkbookPort } from "../port";
-import { chinaToday, cellText } from "../cells";
+import { chinaToday } from "../cells";
+import { isIsoDate } from "../../core/calendar/dates";
 import {
   cleanSheetName,
   LIST_PUBLICITY_PREFIX,
@@ -25,7 +25,7 @@ import {
   RESULTS_SHEET,
   STATISTICS_SHEET,
 } from "../names";
-import { loadBook, loadValidDraws, readIfPresent } from "./load";
+import { loadBook, loadDraw, loadValidDraws, readIfPresent, type LoadedBook } from "./load";
 import { verifiedDraw } from "./checklists";
 import type { Outcome } from "./draw";
 
@@ -37,18 +37,58 @@ export interface PublicityReport {
   statistics: Statistics;
   /** the sheets written (empty for a preview) */
   sheets: string[];
+  /** the sheet read as 检查结果; the publicity rows' `row` numbers are rows of it */
+  resultsSheet: string;
 }
 
-/** Where each field of 检查结果 sits, from its header row, so that an issue names its cell. */
+/**
+ * Where each field of 检查结果 sits, found as the schema finds it (the header row below any title
+ * rows, aliases and full-width forms), so that an issue names its cell.
+ */
 export function locateResultColumns(sheet: SheetData | null): ResultColumns {
-  const header = (sheet?.rows[0] ?? []).map((v) => cellText(v).replace(/\s+/g, ""));
   const out: ResultColumns = {};
-  for (const [field, name] of Object.entries(RESULT_HEADERS) as [keyof InspectionResult, string][]) {
-    if (!name) continue;
-    const index = header.indexOf(name);
-    if (index >= 0) out[field] = { header: name, index };
-  }
+  if (!sheet) return out;
+  const table = readTable(sheet, RESULT_COLUMNS, sheet.name);
+  for (const [field, place] of Object.entries(table.columns) as [keyof InspectionResult, ColumnPlace][])
+    out[field] = { header: place.header, index: place.index };
   return out;
+}
+
+/** A 检查结果 row as the draw wrote it: nothing typed in beyond task, target, name and department. */
+function untouched(r: InspectionResult): boolean {
+  return (
+    r.completed === null &&
+    r.result === null &&
+    r.penaltyDate === null &&
+    r.published === null &&
+    [r.problem, r.rectification, r.penaltyNo, r.followUp, r.enteredBy].every((t) => t.trim() === "")
+  );
+}
+
+/**
+ * The rows of 检查结果 less the untouched rows that a since voided draw wrote for targets that the
+ * task's valid draw does not hold: the sheet is the clerks' and keeps them, but they are no
+ * result and no error.
+ */
+async function withoutVoidedPlaceholders(port: WorkbookPort, loaded: LoadedBook): Promise<InspectionResult[]> {
+  const pairs = async (status: "有效" | "作废") => {
+    const out = new Set<string>();
+    for (const record of loaded.records) {
+      if (record.status !== status || !record.seed || !record.sheet) continue;
+      const stored = await loadDraw(port, loaded.sheetNames, record);
+      if (stored)
+        for (const s of stored.outcome.selected)
+          for (const t of s.teams) out.add(`${record.taskId}|${s.uscc}|${t.department}`);
+    }
+    return out;
+  };
+  const voided = await pairs("作废");
+  if (voided.size === 0) return loaded.book.results;
+  const valid = await pairs("有效");
+  return loaded.book.results.filter((r) => {
+    const key = `${r.taskId}|${r.uscc}|${r.department}`;
+    return !(untouched(r) && voided.has(key) && !valid.has(key));
+  });
 }
 
 /**
@@ -58,12 +98,20 @@ export function locateResultColumns(sheet: SheetData | null): ResultColumns {
  */
 export async function runPublicity(
   port: WorkbookPort,
-  options: { taskId: string; today?: string; write?: boolean; progress?: ProgressReporter; lang?: Lang } & ParseOptions,
+  options: {
+    taskId: string;
+    today?: string;
+    write?: boolean;
+    progress?: ProgressReporter;
+    lang?: Lang;
+    /** the clock, for tests */
+    now?: Date;
+  } & ParseOptions,
 ): Promise<Outcome<PublicityReport>> {
   const lang = options.lang ?? "zh";
-  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today))
+  if (options.today !== undefined && !isIsoDate(options.today))
     return { ok: false, errors: [issue("date_invalid_option", {}, { value: options.today }, lang)], warnings: [] };
-  const today = (options.today ?? chinaToday()) as IsoDate;
+  const today = (options.today ?? chinaToday(options.now)) as IsoDate;
   const loaded = await loadBook(port, options);
   const { book } = loaded;
   const records = loaded.records.filter((r) => r.taskId === options.taskId && r.status === "有效");
@@ -87,9 +135,10 @@ export async function runPublicity(
   const resultsSheet = book.sheets.results ?? RESULTS_SHEET;
   const columns = locateResultColumns(await readIfPresent(port, loaded.sheetNames, resultsSheet));
   const calendar = makeCalendar(book.holidays);
+  const results = await withoutVoidedPlaceholders(port, loaded);
   const publicity = buildPublicity({
     draw,
-    results: book.results,
+    results,
     calendar,
     today,
     columns,
@@ -97,7 +146,7 @@ export async function runPublicity(
     lang,
   });
   const allDraws = await loadValidDraws(port, loaded);
-  const statistics = buildStatistics(allDraws, book.results, calendar, today, lang);
+  const statistics = buildStatistics(allDraws, results, calendar, today, lang);
 
   // The schema's faults on 检查结果 (a category not in the list, a date that is no date) and the
   // publicity's own (a penalty without its decision number) both block writing.
@@ -111,6 +160,7 @@ export async function runPublicity(
     publicity,
     statistics,
     sheets: [],
+    resultsSheet,
   };
   if (errors.length) return { ok: false, errors, warnings };
   if (options.write === false) return { ok: true, report, warnings };
