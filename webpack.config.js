@@ -15,7 +15,14 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/of
 
 /** The files office.js loads for Excel: the loader, the host scripts, and Chinese/English strings. */
 function officeJsPatterns() {
-  const files = ["office.js", "o15apptofilemappingtable.js", "es6-promise.js", "excel-*.js", "excelwebapp-*.js", "excelios-*.js"];
+  const files = [
+    "office.js",
+    "o15apptofilemappingtable.js",
+    "es6-promise.js",
+    "excel-*.js",
+    "excelwebapp-*.js",
+    "excelios-*.js",
+  ];
   const folders = ["zh-cn", "zh-tw", "zh-hk", "en-us", "telemetry"];
   return [
     ...files.map((f) => ({
@@ -122,7 +129,10 @@ module.exports = async (env, options) => {
     },
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: options.env && options.env.WEBPACK_SERVE === false ? undefined : await (env.WEBPACK_SERVE ? devServerType() : { type: "http" }),
+      server:
+        options.env && options.env.WEBPACK_SERVE === false
+          ? undefined
+          : await (env.WEBPACK_SERVE ? devServerType() : { type: "http" }),
       port: process.env.npm_package_config_dev_server_port || 3000,
     },
   };

@@ -132,12 +132,17 @@ describe("manifest.xml", () => {
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(new URL(u).origin).toBe(DEV_ORIGIN);
     expect(domains.map((d) => d.text.trim())).toContain(DEV_ORIGIN);
-    expect(path(manifest, "DefaultSettings", "SourceLocation").attributes.DefaultValue).toBe(`${DEV_ORIGIN}/taskpane.html`);
+    expect(path(manifest, "DefaultSettings", "SourceLocation").attributes.DefaultValue).toBe(
+      `${DEV_ORIGIN}/taskpane.html`,
+    );
   });
 
   test("every asset URL names a file in assets/ and each icon has its declared size", () => {
     const images = all(manifest).filter((e) => e.name === "bt:Image" && e.attributes.DefaultValue);
-    const icons: [string, number][] = images.map((e) => [e.attributes.DefaultValue, Number(/(\d+)x\d+$/.exec(e.attributes.id)?.[1])]);
+    const icons: [string, number][] = images.map((e) => [
+      e.attributes.DefaultValue,
+      Number(/(\d+)x\d+$/.exec(e.attributes.id)?.[1]),
+    ]);
     icons.push([path(manifest, "IconUrl").attributes.DefaultValue, 32]);
     icons.push([path(manifest, "HighResolutionIconUrl").attributes.DefaultValue, 64]);
     expect(icons.map(([, s]) => s).sort((a, b) => a - b)).toEqual([16, 32, 32, 64, 80]);

@@ -1,12 +1,22 @@
 // The pane's view of the engine: every action a tab can take, with no Office.js behind it.
 // Two engines implement it: one over the Excel workbook (add-in) and one over an opened .xlsx
 // (browser file mode); both are made by createEngine() from a workbook port and the use-cases.
+// The reports are the use-cases' own types (imported as types only: no engine code in this chunk).
 import type { Issue, Lang } from "../core/issues/issue";
+import type { SheetKind } from "../core/schema/sheets";
+import type {
+  ChecklistReport,
+  CheckReport,
+  DrawListEntry,
+  DrawOptions,
+  DrawReport,
+  Outcome,
+  previewDraw,
+  PublicityReport,
+  VerifyReport,
+} from "../workbook/usecases";
 
-export type { Issue, Lang };
-
-/** 工作表类别: the kinds of sheet the clerk maps to sheet names on the 数据 tab. */
-export type SheetKind = "items" | "targets" | "inspectors" | "tasks" | "holidays" | "results";
+export type { Issue, Lang, SheetKind, Outcome };
 
 export const SHEET_KINDS: readonly SheetKind[] = ["items", "targets", "inspectors", "tasks", "holidays", "results"];
 
@@ -20,78 +30,32 @@ export interface EngineOptions {
 }
 
 /** 检查结果: what the 数据 tab shows after running the checks. */
-export interface CheckSummary {
-  ok: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-  /** which sheet was taken for each kind (null when absent) */
-  sheets: Record<string, string | null>;
-  counts: Record<string, number>;
-  tasks: { id: string; name: string }[];
-}
-
-/** A use-case's answer: a report, or the clerk's mistakes that stopped it. */
-export type Outcome<T> = { ok: true; report: T; warnings: Issue[] } | { ok: false; errors: Issue[]; warnings: Issue[] };
+export type CheckSummary = CheckReport;
 
 /** 抽取预览: eligible and planned counts per stratum, before anything is written. */
-export interface DrawPreview {
-  frozen: boolean;
-  date: string;
-  strata: { stratum: string; eligible: number; planned: number }[];
-  excluded: Record<string, number>;
-  /** result sheet of the task's 有效 draw, if any: drawing again voids it, with a reason */
-  existing: string | null;
-}
+export type DrawPreview = Extract<Awaited<ReturnType<typeof previewDraw>>, { ok: true }>["report"];
 
-export interface DrawRequest extends EngineOptions {
-  taskId: string;
-  /** entered seed; the engine generates one when absent */
-  seed?: string;
-  date?: string;
+export interface DrawRequest extends EngineOptions, Omit<DrawOptions, "lang" | "sheetMap" | "requireSheets" | "now"> {
   operator: string;
   witness: string;
-  voidReason?: string;
 }
 
-/** 抽取结果: the part of cli.md's `draw --json` the pane shows. */
-export interface DrawSummary {
-  task: string;
-  seed: string;
-  seedSource: "entered" | "generated";
-  date: string;
-  timestamp: string;
-  digest: string;
-  sheet: string;
-  snapshotSheet: string;
-  strata: { stratum: string; eligible: number; selected: number }[];
-  excluded: Record<string, number>;
-  selected: { uscc: string; name: string; stratum: string }[];
-  reserves: { uscc: string; stratum: string; rank: number }[];
-}
+/** 抽取结果: cli.md's `draw --json`. */
+export type DrawSummary = DrawReport;
 
-/** 核验差异: one difference between the locked result and its replay. */
-export interface Mismatch {
-  sheet: string;
-  cell: string;
-  field: string;
-  expected: string;
-  actual: string;
-  message: string;
-}
+/** 核验: every draw replayed; each difference with its cell. */
+export type VerifySummary = VerifyReport;
+export type Mismatch = VerifyReport["draws"][number]["mismatches"][number];
 
-export interface VerifySummary {
-  ok: boolean;
-  draws: { sheet: string; task: string; ok: boolean; registryChanged: boolean; mismatches: Mismatch[] }[];
-}
+/** 抽取记录: one row of the draw log, as the pickers of the 核验/一企一表/结果公示 tabs list it. */
+export type DrawListing = DrawListEntry;
 
-/** 抽取记录: one row of the draw log, as the pickers of the 核验/一企一表 tabs list it. */
-export interface DrawListing {
-  sheet: string;
-  taskId: string;
-  taskName: string;
-  date: string;
-  status: string;
-}
+/** 一企一表: the sheet written for one draw. */
+export type ChecklistSummary = ChecklistReport;
+
+/** 结果公示: the use-case's report, and the sheet its rows' numbers refer to (检查结果). */
+export type PublicitySummary = PublicityReport & { resultsSheet: string };
+export type PublicityRow = PublicityReport["publicity"]["rows"][number];
 
 /** 自检: one check of the host's abilities. */
 export interface SelfTestReport {
@@ -120,14 +84,20 @@ export interface Engine {
   runDraw(request: DrawRequest, progress?: Progress): Promise<Outcome<DrawSummary>>;
   verifyDraws(options: EngineOptions & { sheet?: string }): Promise<VerifySummary>;
   listDraws(options: EngineOptions): Promise<DrawListing[]>;
-  /** selects a cell in the workbook (Excel); a no-op in file mode */
+  /** 一企一表 of one 有效 draw (named by its result sheet); refused when the draw does not verify */
+  writeChecklists(
+    options: EngineOptions & { drawSheet: string },
+    progress?: Progress,
+  ): Promise<Outcome<ChecklistSummary>>;
+  /** 结果公示 of a task's 有效 draw as of `today` (China date; today when absent) */
+  buildPublicity(
+    options: EngineOptions & { taskId: string; today?: string },
+    progress?: Progress,
+  ): Promise<Outcome<PublicitySummary>>;
+  /** selects a cell or range ('B7', '7:7') in the workbook (Excel); a no-op in file mode */
   selectCell(sheet: string, cell: string): Promise<void>;
   activateSheet(sheet: string): Promise<void>;
   selfTest(): Promise<SelfTestReport>;
-  /** 一企一表: absent until the use-case exists */
-  writeChecklists?(options: EngineOptions & { drawSheet: string }): Promise<Outcome<{ sheets: string[] }>>;
-  /** 结果公示: absent until the use-case exists */
-  buildPublicity?(options: EngineOptions & { taskId: string; today?: string }): Promise<Outcome<{ sheet: string }>>;
   /** file mode: the workbook with everything written so far, to download */
   saveCopy?(): Promise<{ name: string; bytes: Uint8Array }>;
 }

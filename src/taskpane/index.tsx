@@ -23,7 +23,14 @@ async function officeReady(): Promise<{ host: string; platform: string } | null>
  * telemetryservice.firstpartyapps.oaspapps.com. File mode is for offline intranets: switch it off.
  */
 function silenceOfficeTelemetry(): void {
-  const osf = (globalThis as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } }; AppTelemetry?: { enableTelemetry?: boolean } } }).OSF;
+  const osf = (
+    globalThis as {
+      OSF?: {
+        Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } };
+        AppTelemetry?: { enableTelemetry?: boolean };
+      };
+    }
+  ).OSF;
   const endpoint = osf?.Logger?.ulsEndpoint;
   if (endpoint) endpoint.loadProxyFrame = () => undefined;
   if (osf?.AppTelemetry) osf.AppTelemetry.enableTelemetry = false;

@@ -1,6 +1,14 @@
 // Pure helpers of the pane, kept apart from the components so that jest tests them without a DOM.
-import type { CheckSummary, Issue, Lang, SelfTestReport, VerifySummary } from "./engine";
-import { NotWiredError } from "./use-cases";
+import type {
+  CheckSummary,
+  DrawListing,
+  Issue,
+  Lang,
+  PublicityRow,
+  PublicitySummary,
+  SelfTestReport,
+  VerifySummary,
+} from "./engine";
 import { t } from "./strings";
 
 /** Issues grouped by sheet, sheets in order of first appearance, each group in the given order. */
@@ -31,9 +39,13 @@ export function generateSeed(): string {
   return Array.from(bytes, (n) => String(n % 100000).padStart(5, "0")).join("");
 }
 
-/** What the pane shows for an exception: a bug or a missing wire, never a clerk's mistake. */
+/**
+ * What the pane shows for an exception: a file that is no .xlsx, or a bug (never a clerk's
+ * mistake, which comes back as issues). The adapter's error is known by name, so that this chunk
+ * does not import ExcelJS.
+ */
 export function failureText(lang: Lang, e: unknown): string {
-  if (e instanceof NotWiredError) return t(lang, "notWired", { action: e.action });
+  if (e instanceof Error && e.name === "NotAWorkbookError") return t(lang, "notXlsx");
   return t(lang, "error", { message: e instanceof Error ? e.message : String(e) });
 }
 
@@ -65,4 +77,65 @@ export function countsText(lang: Lang, summary: CheckSummary): string {
     inspectors: c.inspectors ?? 0,
     tasks: c.tasks ?? summary.tasks.length,
   });
+}
+
+/** The draws a checklist can be made of: the 有效 ones of the draw log, newest first. */
+export function validDraws(draws: DrawListing[]): DrawListing[] {
+  return draws.filter((d) => d.status === "有效").reverse();
+}
+
+/** The tasks that have a 有效 draw (the only ones with something to publish), in log order. */
+export function drawnTasks(draws: DrawListing[]): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const d of draws) if (d.status === "有效") seen.set(d.task, d.taskName);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** A ratio as a percentage for reading: 0.0412 → '4.12%', 0.03 → '3%'. */
+export function percentText(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(2))}%`;
+}
+
+/** The figures the 结果公示 tab shows at a glance. */
+export interface PublicityFigures {
+  selected: number;
+  inspected: number;
+  problems: number;
+  published: number;
+  /** selected / targets in scope */
+  coverage: number;
+  /** 最低抽查比例 as a fraction, null when the task sets none */
+  minRatio: number | null;
+  meetsMinimum: boolean | null;
+  publicityRate: number;
+  /** result rows (target × department) past their deadline and unpublished */
+  overdue: number;
+}
+
+export function publicityFigures(report: PublicitySummary): PublicityFigures {
+  const s = report.publicity.stats;
+  const task = report.statistics.tasks.find((x) => x.task === report.task && x.drawSheet === report.draw);
+  return {
+    selected: s.selected,
+    inspected: s.inspected,
+    problems: s.problems,
+    published: s.published,
+    coverage: s.coverage,
+    minRatio: task?.minRatio == null ? null : task.minRatio / 10000,
+    meetsMinimum: task?.meetsMinimum ?? null,
+    publicityRate: s.publicityRate,
+    overdue: s.rowsOverdue,
+  };
+}
+
+/** The rows past their deadline, the longest overdue first. */
+export function overdueRows(report: PublicitySummary): PublicityRow[] {
+  return report.publicity.rows
+    .filter((r) => r.status === "overdue")
+    .sort((a, b) => (a.publishBy ?? "").localeCompare(b.publishBy ?? "") || (a.row ?? 0) - (b.row ?? 0));
+}
+
+/** The whole row of a 检查结果 line, as an Excel address ('7:7'). */
+export function rowRange(row: number): string {
+  return `${row}:${row}`;
 }

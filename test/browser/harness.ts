@@ -153,8 +153,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** A page the width of a narrow task pane (animations off, for steady screenshots), with console errors collected. */
-export async function panePage(browser: Browser, width = 320): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: "zh-CN", reducedMotion: "reduce" });
+export async function panePage(
+  browser: Browser,
+  width = 320,
+): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+    locale: "zh-CN",
+    reducedMotion: "reduce",
+  });
   const page = await context.newPage();
   const requests = recordRequests(page);
   const consoleErrors: string[] = [];

@@ -1,10 +1,19 @@
-// A tiny engine for the pane's tests: fixed answers shaped like the use-cases', no workbook.
+// A tiny engine for the pane's tests: fixed answers shaped like the use-cases' own, no workbook.
 import type { WorkbookPort, WriteBatch } from "../../src/workbook/port";
 import type { UseCases } from "../../src/taskpane/port-engine";
 import type { Issue } from "../../src/taskpane/engine";
 
 export function mockIssue(sheet: string, cell: string, message: string): Issue {
-  return { severity: "error", sheet, row: Number(cell.slice(1)) || null, column: "", cell, code: "uscc_checksum", message, params: {} } as Issue;
+  return {
+    severity: "error",
+    sheet,
+    row: Number(cell.slice(1)) || null,
+    column: "",
+    cell,
+    code: "uscc_checksum",
+    message,
+    params: {},
+  };
 }
 
 /** A port that records writes and reports progress in three steps, as a real adapter would. */
@@ -21,20 +30,30 @@ export function mockPort(): WorkbookPort & { written: WriteBatch[] } {
   };
 }
 
+const excluded = { out_of_scope: 0, inactive: 0, upper_sampled: 0, cooldown: 0, drawn_this_year: 0 };
+
 export function mockUseCases(): UseCases {
+  const unused = () => Promise.reject(new Error("not used by this test"));
   return {
-    checkBook: async (_port, options) => ({
+    checkBook: async (_port, options = {}) => ({
       ok: false,
-      errors: [mockIssue("检查对象名录库", "A7", options.lang === "zh" ? "校验码错误" : "bad check character")],
+      errors: [mockIssue("检查对象名录库", "A7", options.lang === "en" ? "bad check character" : "校验码错误")],
       warnings: [],
-      sheets: { targets: options.sheetMap.targets ?? "检查对象名录库" },
-      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1 },
+      sheets: { targets: options.sheetMap?.targets ?? "检查对象名录库" },
+      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0 },
       tasks: [{ id: "T1", name: "2026 年医疗机构抽查" }],
     }),
     previewDraw: async () => ({
       ok: true,
       warnings: [],
-      report: { frozen: false, date: "2026-04-01", strata: [{ stratum: "A", eligible: 120, planned: 4 }], excluded: {}, existing: null },
+      report: {
+        frozen: false,
+        digest: "0".repeat(64),
+        date: "2026-04-01",
+        strata: [{ stratum: "A", eligible: 120, planned: 4 }],
+        excluded,
+        existing: null,
+      },
     }),
     async runDraw(port, request) {
       await port.write({ create: [], replace: [], append: [] });
@@ -42,22 +61,27 @@ export function mockUseCases(): UseCases {
         ok: true,
         warnings: [],
         report: {
+          protocol: "DRP-1",
           task: request.taskId,
           seed: request.seed ?? "12345",
           seedSource: request.seed ? "entered" : "generated",
+          frozen: false,
           date: "2026-04-01",
           timestamp: "2026-04-01T09:30:00+08:00",
           digest: "0".repeat(64),
-          sheet: "抽取结果_T1_20260401",
-          snapshotSheet: "抽取快照_T1_20260401",
+          sheet: "抽取结果-T1-1",
+          snapshotSheet: "抽取快照-T1-1",
           strata: [{ stratum: "A", eligible: 120, selected: 4 }],
-          excluded: {},
+          excluded,
           selected: [],
           reserves: [],
+          warnings: [],
         },
       };
     },
     verifyDraws: async () => ({ ok: true, draws: [] }),
     listDraws: async () => [],
+    runChecklists: unused,
+    runPublicity: unused,
   };
 }

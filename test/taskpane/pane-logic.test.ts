@@ -1,6 +1,30 @@
-import { countsText, failureText, generateSeed, groupIssuesBySheet, mismatchText, selfTestText, todayInChina } from "../../src/taskpane/pane-logic";
-import { NotWiredError } from "../../src/taskpane/use-cases";
+import {
+  countsText,
+  drawnTasks,
+  generateSeed,
+  groupIssuesBySheet,
+  mismatchText,
+  percentText,
+  rowRange,
+  selfTestText,
+  todayInChina,
+  validDraws,
+} from "../../src/taskpane/pane-logic";
+import type { DrawListing } from "../../src/taskpane/engine";
 import { mockIssue } from "./mock-engine";
+
+const listing = (sheet: string, task: string, status: DrawListing["status"]): DrawListing => ({
+  sheet,
+  snapshotSheet: sheet.replace("结果", "快照"),
+  task,
+  taskName: `任务${task}`,
+  status,
+  date: "2026-04-01",
+  timestamp: "2026-04-01T09:30:00+08:00",
+  seed: status === "待抽取" ? null : "1",
+  digest: "0".repeat(64),
+  reason: "",
+});
 
 describe("pane logic", () => {
   test("groups issues by sheet in order of first appearance, keeping each sheet's order", () => {
@@ -22,9 +46,28 @@ describe("pane logic", () => {
     expect(generateSeed()).not.toBe(a);
   });
 
-  test("a missing use-case is reported as such, other failures with their message", () => {
-    expect(failureText("zh", new NotWiredError("runDraw"))).toBe("该功能尚未接入引擎（runDraw）。");
-    expect(failureText("en", new Error("boom"))).toBe("Something went wrong: boom");
+  test("checklists are offered for valid draws only, the newest first", () => {
+    const log = [
+      listing("抽取结果-T1-1", "T1", "作废"),
+      listing("", "T2", "待抽取"),
+      listing("抽取结果-T1-2", "T1", "有效"),
+      listing("抽取结果-T3-1", "T3", "有效"),
+    ];
+    expect(validDraws(log).map((d) => d.sheet)).toEqual(["抽取结果-T3-1", "抽取结果-T1-2"]);
+    // publicity: only tasks with a valid draw, once each
+    expect(drawnTasks([...log, listing("抽取结果-T1-3", "T1", "有效")])).toEqual([
+      { id: "T1", name: "任务T1" },
+      { id: "T3", name: "任务T3" },
+    ]);
+    expect(drawnTasks([listing("", "T2", "待抽取")])).toEqual([]);
+  });
+
+  test("ratios read as percentages without float noise, rows as whole-row addresses", () => {
+    expect(percentText(0.0567)).toBe("5.67%");
+    expect(percentText(0.03)).toBe("3%");
+    expect(percentText(1)).toBe("100%");
+    expect(percentText(0.07)).toBe("7%");
+    expect(rowRange(17)).toBe("17:17");
   });
 
   test("the self-test report names host, platform, sets and every check", () => {
@@ -50,7 +93,14 @@ describe("pane logic", () => {
   });
 
   test("counts summary", () => {
-    const s = { ok: true, errors: [], warnings: [], sheets: {}, counts: { items: 3, targets: 120, inspectors: 12, tasks: 1 }, tasks: [] };
+    const s = {
+      ok: true,
+      errors: [],
+      warnings: [],
+      sheets: {},
+      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0 },
+      tasks: [],
+    };
     expect(countsText("zh", s)).toBe("事项 3 条，检查对象 120 个，检查人员 12 人，任务 1 个");
   });
 });

@@ -1,4 +1,5 @@
 import { createEngine, type HostHooks } from "../../src/taskpane/port-engine";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { mockPort, mockUseCases } from "./mock-engine";
 
 const host = (): HostHooks & { selected: string[] } => {
@@ -14,6 +15,12 @@ const host = (): HostHooks & { selected: string[] } => {
     selfTest: async () => ({ checks: [], excelApi: [] }),
   };
 };
+
+const named = (...names: string[]): WorkbookPort => ({
+  sheetNames: async () => names,
+  readSheet: async (name) => ({ name, rows: [] }),
+  write: async () => undefined,
+});
 
 describe("createEngine", () => {
   test("a draw's writes move the pane's progress bar, and only during that draw", async () => {
@@ -41,17 +48,32 @@ describe("createEngine", () => {
     expect(zh.sheets.targets).toBe("名录");
   });
 
-  test("offers checklists and publicity only when their use-cases exist", () => {
-    const engine = createEngine(mockPort(), mockUseCases(), host());
-    expect(engine.writeChecklists).toBeUndefined();
-    expect(engine.buildPublicity).toBeUndefined();
-    expect(engine.saveCopy).toBeUndefined();
-    const withChecklists = createEngine(
+  test("checklists name the draw by its result sheet and pass the progress callback on", async () => {
+    const calls: unknown[] = [];
+    const engine = createEngine(
       mockPort(),
-      { ...mockUseCases(), writeChecklists: async () => ({ ok: true, report: { sheets: ["一企一表_1"] }, warnings: [] }) },
+      {
+        ...mockUseCases(),
+        runChecklists: async (_port, options) => {
+          calls.push({ draw: options.draw, lang: options.lang, sheetMap: options.sheetMap });
+          options.progress?.(1, 1);
+          return {
+            ok: true,
+            warnings: [],
+            report: { draw: options.draw, task: "T1", sheet: "一企一表-T1-1", forms: 4, rows: 80 },
+          };
+        },
+      },
       host(),
     );
-    expect(typeof withChecklists.writeChecklists).toBe("function");
+    const seen: string[] = [];
+    const out = await engine.writeChecklists(
+      { lang: "en", sheetMap: { items: "事项" }, drawSheet: "抽取结果-T1-1" },
+      (d, t) => seen.push(`${d}/${t}`),
+    );
+    expect(calls).toEqual([{ draw: "抽取结果-T1-1", lang: "en", sheetMap: { items: "事项" } }]);
+    expect(seen).toEqual(["1/1"]);
+    expect(out.ok && out.report.sheet).toBe("一企一表-T1-1");
   });
 
   test("cell selection goes to the host", async () => {
@@ -60,5 +82,6 @@ describe("createEngine", () => {
     await engine.selectCell("检查对象名录库", "A7");
     expect(h.selected).toEqual(["检查对象名录库!A7"]);
     expect(await engine.loadSheetMap()).toEqual({ targets: "对象" });
+    expect(engine.saveCopy).toBeUndefined();
   });
 });

@@ -18,15 +18,35 @@ describe("App", () => {
       activateSheet: async () => undefined,
       selfTest: async () => ({ checks: [], excelApi: [] }),
     });
-    const html = render(<App mode="excel" engine={engine} hostInfo={{ host: "Excel", platform: "PC" }} initialLang="zh" />);
-    for (const label of ["数据", "抽取", "核验", "一企一表", "结果公示", "自检", "检查对象名录库", "检查数据", "Excel 工作簿"])
+    const html = render(
+      <App mode="excel" engine={engine} hostInfo={{ host: "Excel", platform: "PC" }} initialLang="zh" />,
+    );
+    for (const label of [
+      "数据",
+      "抽取",
+      "核验",
+      "一企一表",
+      "结果公示",
+      "自检",
+      "检查对象名录库",
+      "检查数据",
+      "Excel 工作簿",
+    ])
       expect(html).toContain(label);
     expect(html).not.toContain("打开 .xlsx 文件");
     expect(html).toContain('role="tablist"');
   });
 
   test("outside Office: file mode offers to open a .xlsx, in English when chosen", () => {
-    const html = render(<App mode="file" engine={null} openFile={async () => Promise.reject(new Error("x"))} hostInfo={{ host: "browser", platform: "" }} initialLang="en" />);
+    const html = render(
+      <App
+        mode="file"
+        engine={null}
+        openFile={async () => Promise.reject(new Error("x"))}
+        hostInfo={{ host: "browser", platform: "" }}
+        initialLang="en"
+      />,
+    );
     expect(html).toContain("Open .xlsx file");
     expect(html).toContain("Browser file mode");
     expect(html).toContain('type="file"');

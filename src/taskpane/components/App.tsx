@@ -14,7 +14,14 @@ import { VerifyTab } from "./VerifyTab";
 
 const useStyles = makeStyles({
   root: { minWidth: "300px", padding: tokens.spacingHorizontalM, boxSizing: "border-box" },
-  header: { marginBottom: tokens.spacingVerticalXS, display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  header: {
+    marginBottom: tokens.spacingVerticalXS,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
   // narrow tabs so that the six Chinese labels fit on one row of a 320 px pane
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
@@ -48,6 +55,8 @@ export function App(props: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [engine, setEngine] = useState<Engine | null>(props.engine);
+  // each opened file starts the tabs afresh (no result of the previous file left on screen)
+  const [opened, setOpened] = useState(0);
   const [tab, setTab] = useState<TabId>("data");
   const [sheetMap, setSheetMap] = useState<SheetMap>({});
   const [summary, setSummary] = useState<CheckSummary | null>(null);
@@ -74,7 +83,16 @@ export function App(props: AppProps) {
     const tasks = summary?.tasks ?? [];
     switch (tab) {
       case "data":
-        return <DataTab lang={lang} engine={engine} sheetMap={sheetMap} onSheetMap={setSheetMap} summary={summary} onChecked={setSummary} />;
+        return (
+          <DataTab
+            lang={lang}
+            engine={engine}
+            sheetMap={sheetMap}
+            onSheetMap={setSheetMap}
+            summary={summary}
+            onChecked={setSummary}
+          />
+        );
       case "draw":
         return <DrawTab lang={lang} engine={engine} sheetMap={sheetMap} tasks={tasks} />;
       case "verify":
@@ -82,7 +100,7 @@ export function App(props: AppProps) {
       case "checklists":
         return <ChecklistsTab lang={lang} engine={engine} sheetMap={sheetMap} />;
       case "publicity":
-        return <PublicityTab lang={lang} engine={engine} sheetMap={sheetMap} tasks={tasks} />;
+        return <PublicityTab lang={lang} engine={engine} sheetMap={sheetMap} />;
     }
   };
 
@@ -92,7 +110,12 @@ export function App(props: AppProps) {
         <Text as="h1" size={500} weight="semibold">
           {t(lang, "appTitle")}
         </Text>
-        <Button size="small" onClick={switchLang} aria-label={`${t(lang, "language")}: ${t(lang, "switchToOther")}`} lang={lang === "zh" ? "en" : "zh-CN"}>
+        <Button
+          size="small"
+          onClick={switchLang}
+          aria-label={`${t(lang, "language")}: ${t(lang, "switchToOther")}`}
+          lang={lang === "zh" ? "en" : "zh-CN"}
+        >
           {t(lang, "switchToOther")}
         </Button>
       </header>
@@ -102,7 +125,12 @@ export function App(props: AppProps) {
         </Badge>
       </div>
       {props.mode === "file" && props.openFile && (
-        <FileBar lang={lang} engine={engine} openFile={props.openFile} onOpened={setEngine} />
+        <FileBar
+          lang={lang}
+          engine={engine}
+          openFile={props.openFile}
+          onOpened={(e) => (setEngine(e), setOpened((n) => n + 1))}
+        />
       )}
       <TabList
         className={styles.tabs}
@@ -117,7 +145,14 @@ export function App(props: AppProps) {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel} tabIndex={0}>
+      <div
+        key={opened}
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className={styles.panel}
+        tabIndex={0}
+      >
         {panel()}
       </div>
     </main>

@@ -1,6 +1,17 @@
 // 数据: confirm which sheet is which, run the checks, and jump to each error's cell.
 import { useEffect, useState } from "react";
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SHEET_KINDS, type CheckSummary, type Engine, type Lang, type SheetKind, type SheetMap } from "../engine";
 import { countsText } from "../pane-logic";
 import { kindLabel, t } from "../strings";

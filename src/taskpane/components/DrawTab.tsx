@@ -36,7 +36,12 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
-export function DrawTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMap; tasks: { id: string; name: string }[] }) {
+export function DrawTab(props: {
+  lang: Lang;
+  engine: Engine;
+  sheetMap: SheetMap;
+  tasks: { id: string; name: string }[];
+}) {
   const { lang, engine, sheetMap, tasks } = props;
   const styles = useStyles();
   const { busy, failure, run } = useAction(lang);
@@ -69,7 +74,16 @@ export function DrawTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMap;
     setResult(null);
     setProgress(0);
     const out = await engine.runDraw(
-      { lang, sheetMap, taskId, date, operator: operator.trim(), witness: witness.trim(), seed: seed.trim() || undefined, voidReason },
+      {
+        lang,
+        sheetMap,
+        taskId,
+        date,
+        operator: operator.trim(),
+        witness: witness.trim(),
+        seed: seed.trim() || undefined,
+        voidReason,
+      },
       (done, total) => setProgress(total > 0 ? done / total : 0),
     );
     setProgress(null);
@@ -155,16 +169,29 @@ export function DrawTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMap;
           </table>
         </section>
       )}
-      <Field label={t(lang, "operator")} required validationMessage={missingNames && !operator.trim() ? t(lang, "needNames") : undefined}>
+      <Field
+        label={t(lang, "operator")}
+        required
+        validationMessage={missingNames && !operator.trim() ? t(lang, "needNames") : undefined}
+      >
         <Input value={operator} onChange={(_, d) => setOperator(d.value)} />
       </Field>
-      <Field label={t(lang, "witness")} required validationMessage={missingNames && !witness.trim() ? t(lang, "needNames") : undefined}>
+      <Field
+        label={t(lang, "witness")}
+        required
+        validationMessage={missingNames && !witness.trim() ? t(lang, "needNames") : undefined}
+      >
         <Input value={witness} onChange={(_, d) => setWitness(d.value)} />
       </Field>
       <div>
         <div className={styles.row}>
           <Field label={t(lang, "seed")} className={styles.grow}>
-            <Input value={seed} onChange={(_, d) => setSeed(d.value)} className={styles.mono} aria-describedby="seed-hint" />
+            <Input
+              value={seed}
+              onChange={(_, d) => setSeed(d.value)}
+              className={styles.mono}
+              aria-describedby="seed-hint"
+            />
           </Field>
           <Button onClick={() => setSeed(generateSeed())} disabled={preview?.frozen === true}>
             {t(lang, "generate")}
@@ -183,7 +210,12 @@ export function DrawTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMap;
         </Field>
       )}
       <Failure text={failure} />
-      <IssueList lang={lang} title={t(lang, "errorsTitle")} issues={issues.errors} onSelectCell={(s, c) => void engine.selectCell(s, c)} />
+      <IssueList
+        lang={lang}
+        title={t(lang, "errorsTitle")}
+        issues={issues.errors}
+        onSelectCell={(s, c) => void engine.selectCell(s, c)}
+      />
       <IssueList lang={lang} title={t(lang, "warningsTitle")} issues={issues.warnings} />
       {result && (
         <section aria-live="polite" aria-label={t(lang, "drawDone", { n: selectedCount, sheet: result.sheet })}>
@@ -214,7 +246,11 @@ export function DrawTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMap;
           <Text block>
             {t(lang, "digest")}: <span className={styles.mono}>{result.digest}</span>
           </Text>
-          <Button onClick={() => void run(() => engine.activateSheet(result.sheet))}>{t(lang, "jumpToResult")}</Button>
+          {engine.mode === "excel" && (
+            <Button onClick={() => void run(() => engine.activateSheet(result.sheet))}>
+              {t(lang, "jumpToResult")}
+            </Button>
+          )}
         </section>
       )}
       <Dialog open={askReason} onOpenChange={(_, d) => setAskReason(d.open)}>

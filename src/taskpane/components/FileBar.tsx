@@ -7,13 +7,20 @@ import { Failure } from "./Failure";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
-  bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  bar: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
 });
 
 function download(name: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -24,7 +31,12 @@ function download(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function FileBar(props: { lang: Lang; engine: Engine | null; openFile: (file: File) => Promise<Engine>; onOpened: (e: Engine) => void }) {
+export function FileBar(props: {
+  lang: Lang;
+  engine: Engine | null;
+  openFile: (file: File) => Promise<Engine>;
+  onOpened: (e: Engine) => void;
+}) {
   const { lang, engine } = props;
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);

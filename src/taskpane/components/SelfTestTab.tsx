@@ -9,7 +9,14 @@ import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyle: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 async function copyText(text: string): Promise<void> {
@@ -28,17 +35,30 @@ async function copyText(text: string): Promise<void> {
   area.remove();
 }
 
-export function SelfTestTab(props: { lang: Lang; engine: Engine | null; hostInfo: { host: string; platform: string } }) {
+export function SelfTestTab(props: {
+  lang: Lang;
+  engine: Engine | null;
+  hostInfo: { host: string; platform: string };
+}) {
   const { lang, engine } = props;
   const styles = useStyles();
   const { busy, failure, run } = useAction(lang);
   const [report, setReport] = useState<SelfTestReport | null>(null);
   const [copied, setCopied] = useState(false);
-  const shown: SelfTestReport = report ?? { checks: [], host: props.hostInfo.host, platform: props.hostInfo.platform, excelApi: [] };
+  const shown: SelfTestReport = report ?? {
+    checks: [],
+    host: props.hostInfo.host,
+    platform: props.hostInfo.platform,
+    excelApi: [],
+  };
   return (
     <div className={styles.stack}>
       <Text>{t(lang, "selfTestIntro")}</Text>
-      <Button appearance="primary" disabled={!engine || busy} onClick={() => void run(async () => engine && setReport(await engine.selfTest()))}>
+      <Button
+        appearance="primary"
+        disabled={!engine || busy}
+        onClick={() => void run(async () => engine && setReport(await engine.selfTest()))}
+      >
         {t(lang, "selfTestRun")}
       </Button>
       {busy && <Spinner size="tiny" label={t(lang, "selfTestRunning")} />}

@@ -24,7 +24,15 @@ export function VerifyTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMa
     run(async () => setReport(await engine.verifyDraws({ lang, sheetMap, sheet: sheet === ALL ? undefined : sheet })));
   return (
     <div className={styles.stack}>
-      <DrawPicker lang={lang} engine={engine} sheetMap={sheetMap} value={sheet} onChange={setSheet} allowAll run={run} />
+      <DrawPicker
+        lang={lang}
+        engine={engine}
+        sheetMap={sheetMap}
+        value={sheet}
+        onChange={setSheet}
+        allowAll
+        run={run}
+      />
       <Button appearance="primary" onClick={() => void verify()} disabled={busy}>
         {sheet === ALL ? t(lang, "verifyAll") : t(lang, "verifyOne")}
       </Button>
@@ -47,7 +55,11 @@ export function VerifyTab(props: { lang: Lang; engine: Engine; sheetMap: SheetMa
                   {d.mismatches.map((m, k) => (
                     <li key={k}>
                       {m.cell ? (
-                        <Button appearance="transparent" size="small" onClick={() => void run(() => engine.selectCell(m.sheet, m.cell))}>
+                        <Button
+                          appearance="transparent"
+                          size="small"
+                          onClick={() => void run(() => engine.selectCell(m.sheet, m.cell))}
+                        >
                           {m.cell}
                         </Button>
                       ) : null}
