@@ -65,7 +65,7 @@ const snapshot: Snapshot = {
   date: "2026-04-01",
   specialties: { 区卫生健康局: ["医疗服务", "放射卫生"], 区医疗保障局: [] },
   // a name that looks like a formula must come back as the same text
-  targets: [target("91130105MA0000001X", "=HYPERLINK(\"x\")"), target("91130105MA0000002Y", "新华区和平诊所")],
+  targets: [target("91130105MA0000001X", '=HYPERLINK("x")'), target("91130105MA0000002Y", "新华区和平诊所")],
   inspectors: [inspector("13010520001", "张三"), inspector("13010520002", "李四")],
   excluded: { out_of_scope: 1, inactive: 2, upper_sampled: 3, cooldown: 0, drawn_this_year: 4 },
   registrySize: 12,
@@ -124,7 +124,16 @@ describe("draw log", () => {
     warnings: ["抽查比例 2.5% 低于最低抽查比例 3%", "第二条"],
   };
   it("reads back every record it was written from", () => {
-    const frozen: DrawRecord = { ...record, seed: null, seedSource: null, frozen: true, status: "待抽取", reason: "", sheet: "", warnings: [] };
+    const frozen: DrawRecord = {
+      ...record,
+      seed: null,
+      seedSource: null,
+      frozen: true,
+      status: "待抽取",
+      reason: "",
+      sheet: "",
+      warnings: [],
+    };
     const { records, problems } = parseLogSheet(asRead(renderLogSheet([record, frozen])));
     expect(problems).toEqual([]);
     expect(records).toEqual([record, frozen]);
@@ -137,7 +146,9 @@ describe("draw log", () => {
 describe("sheet names", () => {
   it("numbers draws per task and keeps within Excel's 31 characters", () => {
     expect(numberedSheetName("抽取结果-", "T1", [])).toBe("抽取结果-T1-1");
-    expect(numberedSheetName("抽取结果-", "T1", ["抽取结果-T1-1", "抽取结果-T1-2", "抽取结果-T10-7"])).toBe("抽取结果-T1-3");
+    expect(numberedSheetName("抽取结果-", "T1", ["抽取结果-T1-1", "抽取结果-T1-2", "抽取结果-T10-7"])).toBe(
+      "抽取结果-T1-3",
+    );
     const long = numberedSheetName("抽取结果-", "XH-2026-03-VERY-LONG-TASK-IDENTIFIER", []);
     expect([...long].length).toBeLessThanOrEqual(31);
     expect(long.endsWith("-1")).toBe(true);
