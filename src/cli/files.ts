@@ -2,6 +2,7 @@
 // (temp file and rename) to the output, or to the input only when no --out names another file.
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { saveAtomic, readXlsxFile } from "../workbook/xlsx/file";
+export { partsExcelJsDrops } from "../workbook/xlsx/file";
 
 export async function openXlsx(path: string): Promise<XlsxWorkbook> {
   return readXlsxFile(path);

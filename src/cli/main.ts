@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { issue, type Issue, type Lang } from "../core/issues/issue";
 import { isIsoDate } from "../core/calendar/dates";
-import { openXlsx, saveXlsx } from "./files";
+import { openXlsx, partsExcelJsDrops, saveXlsx } from "./files";
 import { checkBook, listDraws, runDraw, runFreeze, verifyDraws } from "../workbook/usecases";
 import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, t } from "./format";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
@@ -128,6 +128,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const json = values.json === true;
   const emit = (doc: unknown, text: string) => io.out(json ? JSON.stringify(doc, null, 2) : text);
   const out = (values.out as string | undefined) ?? book;
+  // ExcelJS does not write back charts, pivot tables, macros…: never rewrite a workbook that has
+  // them in place; with --out, say what the new file lacks.
+  if (cmd !== "check" && cmd !== "verify") {
+    const dropped = await partsExcelJsDrops(book).catch(() => [] as string[]);
+    if (dropped.length && values.out === undefined)
+      return failed(io, json, [issue("book_parts_unkept", {}, { parts: dropped.join("、") }, lang)], [], lang);
+    if (dropped.length)
+      io.err(issue("book_parts_not_copied", {}, { parts: dropped.join("、"), file: out }, lang).message);
+  }
   /** Saves the workbook whole (temp file and rename); false, with the reason reported, when it cannot. */
   const save = async (): Promise<boolean> => {
     try {

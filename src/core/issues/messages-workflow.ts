@@ -72,4 +72,14 @@ export const workflowMessages = {
     zh: "抽取记录表「{sheet}」的单元格 {cell}（{field}）无法读取：{detail}。抽取记录受保护，不应被修改；在恢复原始记录之前不能冻结或抽取。",
     en: 'Cell {cell} ({field}) of the draw log "{sheet}" cannot be read: {detail}. No freeze or draw is made until the original log is restored.',
   },
+  book_parts_unkept: {
+    severity: "error",
+    zh: "工作簿含有{parts}，命令行（ExcelJS）写回原文件时会丢失它们，因此未写入。请用 --out 写入新文件（原文件保持不变），或在 Excel 中使用加载项。",
+    en: "The workbook holds {parts}, which the command line (ExcelJS) cannot keep when writing back; nothing was written. Write to a new file with --out (the original stays as it is), or use the add-in in Excel.",
+  },
+  book_parts_not_copied: {
+    severity: "warning",
+    zh: "原工作簿含有{parts}，新文件 {file} 中没有它们（原文件保持不变）。",
+    en: "The original workbook holds {parts}; the new file {file} does not (the original is unchanged).",
+  },
 } satisfies Record<string, CatalogueEntry>;

@@ -10,6 +10,27 @@ export async function readXlsxFile(path: string): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(await readFile(path));
 }
 
+/**
+ * The parts of a .xlsx package that ExcelJS does not write back (charts, pivot tables, macros,
+ * slicers, form controls…), as Chinese labels; empty when rewriting the file loses nothing known.
+ */
+export async function partsExcelJsDrops(path: string): Promise<string[]> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const names = Object.keys(zip.files);
+  const kinds: [RegExp, string][] = [
+    [/^xl\/charts\//, "图表"],
+    [/^xl\/chartsheets\//, "图表工作表"],
+    [/^xl\/pivot(Tables|Cache)\//, "数据透视表"],
+    [/^xl\/vbaProject\.bin$/, "宏（VBA）"],
+    [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "切片器或日程表"],
+    [/^xl\/ctrlProps\//, "表单控件"],
+    [/^xl\/(threadedComments|persons)\//, "批注会话"],
+    [/^xl\/externalLinks\//, "外部链接"],
+  ];
+  return kinds.filter(([re]) => names.some((n) => re.test(n))).map(([, label]) => label);
+}
+
 /** Same as readXlsxFile. */
 export const fromFile = readXlsxFile;
 

@@ -1,0 +1,66 @@
+// A workbook with parts ExcelJS cannot write back (here a chart) is never rewritten in place by
+// the command line; with --out the new file is written and the clerk is told what it lacks.
+import { describe, expect, test } from "@jest/globals";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+
+const SAMPLE = join(__dirname, "..", "..", "assets", "sample-新华区-2026.xlsx");
+const DRAW = ["--task", "XH-2026-03", "--seed", "20260401-福彩3D-123", "--date", "2026-04-01"];
+
+async function withChart(dir: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+  zip.file(
+    "xl/charts/chart1.xml",
+    '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  );
+  const path = join(dir, "with-chart.xlsx");
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+  return path;
+}
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
+}
+
+describe("parts the command line cannot keep", () => {
+  test("a draw into a workbook with a chart is refused in place, and the file is left as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssj-parts-"));
+    const book = await withChart(dir);
+    const before = readFileSync(book);
+    const r = io();
+    expect(await main(["draw", book, ...DRAW, "--json"], r.io)).toBe(1);
+    const doc = JSON.parse(r.out.join("\n"));
+    expect(doc.ok).toBe(false);
+    expect(doc.errors[0].code).toBe("book_parts_unkept");
+    expect(doc.errors[0].message).toContain("图表");
+    expect(doc.errors[0].message).toContain("--out");
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  test("with --out the draw is written to the new file and the clerk is told the chart is not in it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssj-parts-"));
+    const book = await withChart(dir);
+    const out = join(dir, "drawn.xlsx");
+    const r = io();
+    expect(await main(["draw", book, ...DRAW, "--out", out], r.io)).toBe(0);
+    expect(r.err.join("\n")).toMatch(/图表.*drawn\.xlsx/);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).some((n) => n.startsWith("xl/charts/"))).toBe(false);
+  });
+
+  test("a workbook without such parts is written back in place as before", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssj-parts-"));
+    const book = join(dir, "plain.xlsx");
+    copyFileSync(SAMPLE, book);
+    const r = io();
+    expect(await main(["draw", book, ...DRAW], r.io)).toBe(0);
+    expect(r.err).toEqual([]);
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    expect(Object.keys(zip.files).some((n) => n.includes("sheet"))).toBe(true);
+  });
+});
