@@ -2,18 +2,9 @@
 // write and the 一企一表 of 5,000 targets, through the Office.js adapter into the Excel fake.
 // Run: npx tsx test/excel/measure.ts
 import { buildForms, renderChecklistSheet } from "../../src/core/checklist";
-import type { SelectedTarget, StoredDraw } from "../../src/core/model";
 import { ExcelWorkbook } from "../../src/excel/workbook";
 import type { SheetSpec } from "../../src/workbook/port";
-import {
-  HEALTH,
-  INSURANCE,
-  MORE_CHECKPOINTS,
-  checkpoint,
-  inspector,
-  makeDraw,
-  target,
-} from "../core/checklist/fixture";
+import { checklistInput } from "../core/checklist/fixture";
 import { createFakeExcel, type FakeExcelHandle } from "./fake-excel";
 import { registrySheet } from "./registry";
 
@@ -90,31 +81,7 @@ export function resultSpec(rows: number, name = "抽取结果-测试"): SheetSpe
  * each (the bench's data): one form per target, about 39 rows a form.
  */
 export function checklistSpec(n: number, name = "一企一表-测试"): SheetSpec {
-  const categories = ["医疗机构", "诊所", "医疗美容机构"];
-  const draw: StoredDraw = makeDraw();
-  draw.snapshot.targets = Array.from({ length: n }, (_, i) =>
-    target(`91130102MA${String(i).padStart(7, "0")}X`, `对象${i}号医疗机构`, categories[i % 3]),
-  );
-  draw.snapshot.inspectors = [
-    ...Array.from({ length: 40 }, (_, i) => inspector(`WJ${i}`, `卫健${i}`, HEALTH)),
-    ...Array.from({ length: 40 }, (_, i) => inspector(`YB${i}`, `医保${i}`, INSURANCE)),
-  ];
-  draw.outcome.selected = draw.snapshot.targets.map((t, i): SelectedTarget => ({
-    seq: i + 1,
-    uscc: t.uscc,
-    stratum: "B",
-    leader: `YB${i % 40}`,
-    teams: [
-      { department: INSURANCE, inspectors: [`YB${i % 40}`, `YB${(i + 1) % 40}`] },
-      { department: HEALTH, inspectors: [`WJ${i % 40}`, `WJ${(i + 7) % 40}`] },
-    ],
-  }));
-  draw.snapshot.task.itemIds = ["H1", "M1"];
-  const items = [
-    ...MORE_CHECKPOINTS,
-    ...[1, 2, 3].map((k) => checkpoint("H1", HEALTH, "对医疗机构和医疗行为的监督检查", `第${k}项补充检查要点`)),
-    ...[1, 2].map((k) => checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", `是否存在违规收费第${k}项`)),
-  ];
+  const { draw, items } = checklistInput(n);
   return renderChecklistSheet(buildForms(draw, items), name);
 }
 

@@ -1,6 +1,6 @@
 // A hand-made stored draw: three targets of three categories, two departments, items with
 // 适用对象类别 filters and one item of another task.
-import type { Checkpoint, Inspector, StoredDraw, Target, Task } from "../../../src/core/model";
+import type { Checkpoint, Inspector, SelectedTarget, StoredDraw, Target, Task } from "../../../src/core/model";
 
 export const HEALTH = "区卫生健康局";
 export const INSURANCE = "区医疗保障局";
@@ -211,3 +211,34 @@ export const MORE_CHECKPOINTS: Checkpoint[] = [
   basis,
   method: i % 3 ? "现场检查" : "书面检查",
 }));
+
+/** A stored draw of `n` targets with two-department teams, and 20 checkpoints that all apply. */
+export function checklistInput(n: number): { draw: StoredDraw; items: Checkpoint[] } {
+  const categories = ["医疗机构", "诊所", "医疗美容机构"];
+  const draw: StoredDraw = makeDraw();
+  draw.snapshot.targets = Array.from({ length: n }, (_, i) =>
+    target(`91130102MA${String(i).padStart(7, "0")}X`, `对象${i}号医疗机构`, categories[i % 3]),
+  );
+  draw.snapshot.inspectors = [
+    ...Array.from({ length: 40 }, (_, i) => inspector(`WJ${i}`, `卫健${i}`, HEALTH)),
+    ...Array.from({ length: 40 }, (_, i) => inspector(`YB${i}`, `医保${i}`, INSURANCE)),
+  ];
+  draw.outcome.selected = draw.snapshot.targets.map((t, i): SelectedTarget => ({
+    seq: i + 1,
+    uscc: t.uscc,
+    stratum: "B",
+    leader: `YB${i % 40}`,
+    teams: [
+      { department: INSURANCE, inspectors: [`YB${i % 40}`, `YB${(i + 1) % 40}`] },
+      { department: HEALTH, inspectors: [`WJ${i % 40}`, `WJ${(i + 7) % 40}`] },
+    ],
+  }));
+  // 20 checkpoints apply to every target: 15 + 3 of 卫健 item H1, 2 of 医保 item M1
+  draw.snapshot.task.itemIds = ["H1", "M1"];
+  const items = [
+    ...MORE_CHECKPOINTS,
+    ...[1, 2, 3].map((k) => checkpoint("H1", HEALTH, "对医疗机构和医疗行为的监督检查", `第${k}项补充检查要点`)),
+    ...[1, 2].map((k) => checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", `是否存在违规收费第${k}项`)),
+  ];
+  return { draw, items };
+}
