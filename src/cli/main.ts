@@ -191,7 +191,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
       if (!r.ok) return failed(io, json, r.errors, r.warnings, lang);
       if (!(await save())) return 2;
-      emit({ ...r.report, warnings: strip(r.report.warnings), file: out }, formatDraw(r.report, out, lang));
+      // every warning: the workbook's, the draw date's and the protocol's (which the record keeps)
+      const all = { ...r.report, warnings: r.warnings };
+      emit({ ...all, warnings: strip(all.warnings), file: out }, formatDraw(all, out, lang));
       return 0;
     }
     case "verify": {

@@ -82,4 +82,9 @@ export const workflowMessages = {
     zh: "原工作簿含有{parts}，新文件 {file} 中没有它们（原文件保持不变）。",
     en: "The original workbook holds {parts}; the new file {file} does not (the original is unchanged).",
   },
+  draw_after_task_end: {
+    severity: "warning",
+    zh: "抽取日期 {date} 晚于任务「{task}」的结束日期 {end}：检查已无法在任务期限内完成，请核对抽取日期或任务期限。",
+    en: 'The draw date {date} is after the end date {end} of task "{task}": the inspections cannot be done within the task\'s window.',
+  },
 } satisfies Record<string, CatalogueEntry>;

@@ -187,7 +187,14 @@ async function prepare(
     el.inScope,
   );
   const digest = await snapshotDigest(snapshot);
-  return { ok: true, prepared: { loaded, task, date, snapshot, digest, freeze: null, warnings: book.warnings } };
+  // Drawing after the task's window has closed is allowed (a late replay, a demonstration) but
+  // said; the warning goes to the clerk, not into the record, which holds the protocol's only.
+  const late =
+    date > task.endDate ? [issue("draw_after_task_end", {}, { task: task.id, date, end: task.endDate }, lang)] : [];
+  return {
+    ok: true,
+    prepared: { loaded, task, date, snapshot, digest, freeze: null, warnings: [...book.warnings, ...late] },
+  };
 }
 
 /** Marks the task's earlier 有效 draws and pending freezes 作废 with the reason; refuses without one. */
