@@ -72,7 +72,7 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
         run={run}
       />
       {draws !== null && draws.length === 0 && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t(lang, "noValidDraws")}</MessageBarBody>
         </MessageBar>
       )}
@@ -107,7 +107,7 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
       )}
       {written && (
         <section aria-live="polite" className={styles.stack}>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t(lang, "checklistsDone", { forms: written.forms, sheet: written.sheet })}</MessageBarBody>
           </MessageBar>
           {engine.mode === "excel" && (

@@ -91,7 +91,7 @@ export function DataTab(props: {
       <Failure text={failure} />
       {summary && (
         <div aria-live="polite">
-          <MessageBar intent={summary.ok ? "success" : "error"}>
+          <MessageBar intent={summary.ok ? "success" : "error"} layout="multiline">
             <MessageBarBody>
               {summary.ok ? t(lang, "checkOk") : t(lang, "checkErrors", { n: summary.errors.length })}
               {summary.warnings.length > 0 && `；${t(lang, "warnings", { n: summary.warnings.length })}`}

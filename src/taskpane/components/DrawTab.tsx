@@ -145,7 +145,7 @@ export function DrawTab(props: {
       {preview && (
         <section aria-label={t(lang, "preview")}>
           {preview.frozen && (
-            <MessageBar intent="info">
+            <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{t(lang, "frozenNote")}</MessageBarBody>
             </MessageBar>
           )}
@@ -219,7 +219,7 @@ export function DrawTab(props: {
       <IssueList lang={lang} title={t(lang, "warningsTitle")} issues={issues.warnings} />
       {result && (
         <section aria-live="polite" aria-label={t(lang, "drawDone", { n: selectedCount, sheet: result.sheet })}>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t(lang, "drawDone", { n: selectedCount, sheet: result.sheet })}</MessageBarBody>
           </MessageBar>
           <table className={styles.table}>

@@ -4,7 +4,7 @@ import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 export function Failure({ text }: { text: string | null }) {
   if (!text) return null;
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>
   );

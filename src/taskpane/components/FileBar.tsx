@@ -45,7 +45,7 @@ export function FileBar(props: {
   return (
     <div className={styles.bar}>
       {!engine && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t(lang, "fileIntro")}</MessageBarBody>
         </MessageBar>
       )}

@@ -152,12 +152,12 @@ export function PublicityTab(props: { lang: Lang; engine: Engine; sheetMap: Shee
       />
       {report && (
         <section aria-live="polite" className={styles.stack}>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t(lang, "written", { sheets: report.sheets.join("、") })}</MessageBarBody>
           </MessageBar>
           <PublicityResult lang={lang} report={report} onGoToRow={(sheet, row) => void goToRow(sheet, row)} />
           {located && (
-            <MessageBar intent="info">
+            <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{located}</MessageBarBody>
             </MessageBar>
           )}
