@@ -149,24 +149,12 @@ export function DrawTab(props: {
               <MessageBarBody>{t(lang, "frozenNote")}</MessageBarBody>
             </MessageBar>
           )}
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "stratum")}</th>
-                <th scope="col">{t(lang, "eligible")}</th>
-                <th scope="col">{t(lang, "planned")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.strata.map((s) => (
-                <tr key={s.stratum}>
-                  <th scope="row">{s.stratum}</th>
-                  <td>{s.eligible}</td>
-                  <td>{s.planned}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StrataTable
+            lang={lang}
+            className={styles.table}
+            countLabel="planned"
+            rows={preview.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, count: s.planned }))}
+          />
         </section>
       )}
       <Field
@@ -222,24 +210,12 @@ export function DrawTab(props: {
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t(lang, "drawDone", { n: selectedCount, sheet: result.sheet })}</MessageBarBody>
           </MessageBar>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "stratum")}</th>
-                <th scope="col">{t(lang, "eligible")}</th>
-                <th scope="col">{t(lang, "selectedCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.strata.map((s) => (
-                <tr key={s.stratum}>
-                  <th scope="row">{s.stratum}</th>
-                  <td>{s.eligible}</td>
-                  <td>{s.selected}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StrataTable
+            lang={lang}
+            className={styles.table}
+            countLabel="selectedCount"
+            rows={result.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, count: s.selected }))}
+          />
           <Text block>
             {t(lang, "seed")}: <span className={styles.mono}>{result.seed}</span>
           </Text>
@@ -275,5 +251,35 @@ export function DrawTab(props: {
         </DialogSurface>
       </Dialog>
     </div>
+  );
+}
+
+/** Per stratum: eligible targets and a count (planned before the draw, selected after it). */
+function StrataTable(props: {
+  lang: Lang;
+  className: string;
+  countLabel: "planned" | "selectedCount";
+  rows: { stratum: string; eligible: number; count: number }[];
+}) {
+  const { lang } = props;
+  return (
+    <table className={props.className}>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, "stratum")}</th>
+          <th scope="col">{t(lang, "eligible")}</th>
+          <th scope="col">{t(lang, props.countLabel)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((s) => (
+          <tr key={s.stratum}>
+            <th scope="row">{s.stratum}</th>
+            <td>{s.eligible}</td>
+            <td>{s.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
