@@ -5,8 +5,9 @@
 // published), 发现问题已责令整改 (with its description), 行政处罚 (decision number and date),
 // 未发现问题 completed late in the window (not published), or nothing (not yet inspected).
 import type { CellValue, WorkbookPort } from "../src/workbook/port";
+import type { InspectionResult } from "../src/core/model";
 import { cellText } from "../src/workbook/cells";
-import { RESULT_HEADERS } from "../src/workbook/results-sheet";
+import { RESULT_COLUMNS } from "../src/core/schema/columns";
 import { RESULTS_SHEET } from "../src/workbook/names";
 
 export interface FillOptions {
@@ -23,32 +24,32 @@ const addDays = (iso: string, n: number): string => {
 
 /** The filled 检查结果 rows (header first), as text cells, ready for a `replace` write. */
 export function filledRows(rows: CellValue[][], options: FillOptions): (string | number | null)[][] {
-  const col = (h: (typeof RESULT_HEADERS)[number]) => RESULT_HEADERS.indexOf(h);
+  const col = (k: keyof InspectionResult) => RESULT_COLUMNS.findIndex((c) => c.key === k);
   let i = 0;
   return rows.map((row, r) => {
-    const out: (string | number | null)[] = RESULT_HEADERS.map((_, c) => {
+    const out: (string | number | null)[] = RESULT_COLUMNS.map((_, c) => {
       const v = row[c];
       return v === null || v === undefined ? null : cellText(v);
     });
-    if (r === 0 || out[col("任务编号")] !== options.taskId) return out;
+    if (r === 0 || out[col("taskId")] !== options.taskId) return out;
     const k = i++ % 6;
     const completed = addDays(options.start, i);
-    const set = (h: (typeof RESULT_HEADERS)[number], v: string) => (out[col(h)] = v);
+    const set = (k: keyof InspectionResult, v: string) => (out[col(k)] = v);
     if (k === 5) return out;
-    set("检查完成日期", k === 4 ? addDays(options.start, 60) : completed);
-    set("录入人", "测试录入员");
-    if (k === 0 || k === 1 || k === 4) set("检查结果", "未发现问题");
-    if (k === 0) set("公示日期", addDays(completed, 5));
+    set("completed", k === 4 ? addDays(options.start, 60) : completed);
+    set("enteredBy", "测试录入员");
+    if (k === 0 || k === 1 || k === 4) set("result", "未发现问题");
+    if (k === 0) set("published", addDays(completed, 5));
     if (k === 2) {
-      set("检查结果", "发现问题已责令整改");
-      set("问题描述", "消毒记录不全");
-      set("整改情况", "已责令限期整改");
+      set("result", "发现问题已责令整改");
+      set("problem", "消毒记录不全");
+      set("rectification", "已责令限期整改");
     }
     if (k === 3) {
-      set("检查结果", "行政处罚");
-      set("问题描述", "超范围执业");
-      set("处罚决定书文号", `新卫罚〔2026〕${100 + i}号`);
-      set("处罚决定日期", addDays(completed, 10));
+      set("result", "行政处罚");
+      set("problem", "超范围执业");
+      set("penaltyNo", `新卫罚〔2026〕${100 + i}号`);
+      set("penaltyDate", addDays(completed, 10));
     }
     return out;
   });

@@ -1,14 +1,14 @@
 // Names of the sheets the software writes. Excel limits a sheet name to 31 characters and
 // forbids : \ / ? * [ ] and a leading or trailing apostrophe.
 
+import { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET } from "../core/publicity";
+
+// the publicity's sheet names are the core's (its sheets and issues name them)
+export { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET };
 export const LOG_SHEET = "抽取记录";
-export const RESULTS_SHEET = "检查结果";
 export const RESULT_PREFIX = "抽取结果-";
 export const SNAPSHOT_PREFIX = "抽取快照-";
 export const CHECKLIST_PREFIX = "一企一表-";
-export const LIST_PUBLICITY_PREFIX = "抽查名单公示-";
-export const RESULT_PUBLICITY_PREFIX = "结果公示-";
-export const STATISTICS_SHEET = "抽查统计";
 
 const MAX = 31;
 

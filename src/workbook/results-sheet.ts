@@ -3,26 +3,14 @@
 import { RESULT_CATEGORIES, type DrawOutcome, type Snapshot } from "../core/model";
 import type { SheetSpec, WriteBatch } from "./port";
 import type { Cell } from "./cells";
+import { RESULT_COLUMNS } from "../core/schema/columns";
 import { RESULTS_SHEET } from "./names";
 
-export const RESULT_HEADERS = [
-  "任务编号",
-  "统一社会信用代码",
-  "名称",
-  "部门",
-  "检查完成日期",
-  "检查结果",
-  "问题描述",
-  "整改情况",
-  "处罚决定书文号",
-  "处罚决定日期",
-  "后续处置",
-  "录入人",
-  "公示日期",
-] as const;
+/** The 检查结果 headers, in the order the draw writes them: the schema's columns of that sheet. */
+export const RESULT_HEADERS: readonly string[] = RESULT_COLUMNS.map((c) => c.header);
 
 /** 1-based column of 检查结果 */
-export const RESULT_COLUMN = RESULT_HEADERS.indexOf("检查结果") + 1;
+export const RESULT_COLUMN = RESULT_COLUMNS.findIndex((c) => c.key === "result") + 1;
 
 /** The append that adds a draw's rows to 检查结果 (creating the sheet when absent). */
 export function resultRowsAppend(snapshot: Snapshot, outcome: DrawOutcome): WriteBatch["append"][number] {

@@ -2,7 +2,7 @@ import type { DrawRecord, Inspector, Snapshot, Target, Task } from "../../src/co
 import type { SheetData, SheetSpec } from "../../src/workbook/port";
 import { parseSnapshotSheet, renderSnapshotSheet } from "../../src/workbook/snapshot-sheet";
 import { parseLogSheet, renderLogSheet } from "../../src/workbook/log-sheet";
-import { numberedSheetName, taskSheetName } from "../../src/workbook/names";
+import { cleanSheetName, numberedSheetName, taskSheetName } from "../../src/workbook/names";
 import { chinaTimestamp, parsePercentText, percentText } from "../../src/workbook/cells";
 
 const task: Task = {
@@ -153,6 +153,12 @@ describe("sheet names", () => {
     expect([...long].length).toBeLessThanOrEqual(31);
     expect(long.endsWith("-1")).toBe(true);
     expect(taskSheetName("结果公示-", "a/b", [])).toBe("结果公示-a_b");
+  });
+  it("cleans a name as Excel requires: forbidden characters replaced, at most 31 characters", () => {
+    expect(cleanSheetName("结果公示-T1")).toBe("结果公示-T1");
+    expect(cleanSheetName("结果公示-2026/1:[A]?*")).toBe("结果公示-2026_1__A___");
+    expect([...cleanSheetName("结果公示-" + "很长的任务编号".repeat(6))]).toHaveLength(31);
+    expect(cleanSheetName("'抽查统计'")).toBe("抽查统计");
   });
 });
 

@@ -1,6 +1,7 @@
 // Where each field of a 检查结果 row sits on the sheet, so that an issue can name its cell.
 // The sheet reader owns the header matching; it passes what it found.
 import type { InspectionResult } from "../model";
+import { RESULT_COLUMNS } from "../schema/columns";
 
 /** One located column: the header as the clerk wrote it and its 0-based index. */
 export interface LocatedColumn {
@@ -11,21 +12,12 @@ export interface LocatedColumn {
 /** The located columns of the 检查结果 sheet; a field absent from the map gives an issue without a cell. */
 export type ResultColumns = Partial<Record<keyof InspectionResult, LocatedColumn>>;
 
-/** The default headers (workbook.md), used for the column name when the map lacks a field. */
+/** The default headers (workbook.md, the schema's 检查结果 columns), for the column name when the map lacks a field. */
 export const RESULT_HEADERS: Record<keyof InspectionResult, string> = {
-  taskId: "任务编号",
-  uscc: "统一社会信用代码",
-  name: "名称",
-  department: "部门",
-  completed: "检查完成日期",
-  result: "检查结果",
-  problem: "问题描述",
-  rectification: "整改情况",
-  penaltyNo: "处罚决定书文号",
-  penaltyDate: "处罚决定日期",
-  followUp: "后续处置",
-  enteredBy: "录入人",
-  published: "公示日期",
+  ...(Object.fromEntries(RESULT_COLUMNS.map((c) => [c.key, c.header])) as Record<
+    Exclude<keyof InspectionResult, "row">,
+    string
+  >),
   row: "",
 };
 

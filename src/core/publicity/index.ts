@@ -4,4 +4,3 @@ export * from "./deadlines";
 export * from "./build";
 export * from "./statistics";
 export * from "./sheets";
-export * from "./sheet-name";

@@ -7,7 +7,6 @@ import {
   OVERDUE_FILL,
   RESULTS_CHART_TITLE,
   resultPublicitySheet,
-  safeSheetName,
   STATISTICS_SHEET,
   statisticsSheet,
 } from "../../../src/core/publicity";
@@ -146,23 +145,6 @@ test("抽查统计 holds the task and year figures", () => {
   expect(t1.slice(3, 10)).toEqual([100, 50, 5, 3, "6%", "3%", "是"]);
   const twice = s.rows.findIndex((r) => r[0] === "同年重复抽取");
   expect(s.rows[twice + 2]).toEqual([2026, "U1", "康宁诊所", "T1、T2"]);
-});
-
-describe("safeSheetName", () => {
-  test("keeps a valid unique name", () => expect(safeSheetName("结果公示-T1", [])).toBe("结果公示-T1"));
-  test("replaces forbidden characters", () =>
-    expect(safeSheetName("结果公示-2026/1:[A]?*", [])).toBe("结果公示-2026_1__A___"));
-  test("cuts to 31 characters", () =>
-    expect([...safeSheetName("结果公示-" + "很长的任务编号".repeat(6), [])]).toHaveLength(31));
-  test("numbers a taken name, ignoring case, within 31 characters", () => {
-    expect(safeSheetName("结果公示-t1", ["结果公示-T1"])).toBe("结果公示-t1-2");
-    const long = "抽查名单公示-" + "X".repeat(40);
-    const first = safeSheetName(long, []);
-    const second = safeSheetName(long, [first]);
-    expect(second).not.toBe(first);
-    expect([...second]).toHaveLength(31);
-    expect(second.endsWith("-2")).toBe(true);
-  });
 });
 
 describe("抽查统计 charts", () => {
