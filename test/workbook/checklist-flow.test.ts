@@ -121,11 +121,8 @@ describe("一企一表 through the add-in's adapter (Excel fake)", () => {
   test("one form per target, a page break between forms, answer cells unlocked, the rest protected", async () => {
     const source = await readXlsxFile(SAMPLE);
     const sheets: SheetData[] = [];
-    for (const name of await source.sheetNames()) {
-      const s = await source.readSheet(name);
-      const serial = (d: Date) => d.getTime() / 86_400_000 + 25569;
-      sheets.push({ name, rows: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v))) });
-    }
+    // createFakeExcel stores Date cells as serial numbers, as Excel holds them
+    for (const name of await source.sheetNames()) sheets.push(await source.readSheet(name));
     const fake = createFakeExcel(sheets);
     const book = new ExcelWorkbook(fake.run, fake.office);
     const drawn = await runDraw(book, { taskId: TASK, seed: SEED, date: "2026-04-01", operator: "", witness: "" });
