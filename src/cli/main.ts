@@ -222,7 +222,8 @@ export function strip(issues: Issue[]) {
   return issues.map(({ sheet, row, column, cell, code, message }) => ({ sheet, row, column, cell, code, message }));
 }
 
-function failed(io: Io, json: boolean, errors: Issue[], warnings: Issue[], lang: Lang): number {
+/** Reports a use-case's refusal: one JSON document on stdout, or the issues on stderr; exit 1. */
+export function failed(io: Io, json: boolean, errors: Issue[], warnings: Issue[], lang: Lang): number {
   if (json) io.out(JSON.stringify({ ok: false, errors: strip(errors), warnings: strip(warnings) }, null, 2));
   else io.err(formatIssues(errors, warnings, lang));
   return 1;

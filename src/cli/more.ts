@@ -5,7 +5,7 @@ import type { XlsxWorkbook } from "../workbook/xlsx";
 import { runChecklists, runPublicity } from "../workbook/usecases";
 import { formatIssues, t } from "./format";
 import type { Io } from "./main";
-import { strip } from "./main";
+import { failed, strip } from "./main";
 
 interface Common {
   out: string;
@@ -17,11 +17,7 @@ interface Common {
 
 export async function runChecklistsCommand(port: XlsxWorkbook, o: Common & { draw: string }, io: Io): Promise<number> {
   const r = await runChecklists(port, { draw: o.draw, lang: o.lang });
-  if (!r.ok) {
-    if (o.json) io.out(JSON.stringify({ ok: false, errors: strip(r.errors), warnings: strip(r.warnings) }, null, 2));
-    else io.err(formatIssues(r.errors, r.warnings, o.lang));
-    return 1;
-  }
+  if (!r.ok) return failed(io, o.json, r.errors, r.warnings, o.lang);
   if (!(await o.save())) return 2;
   const rep = r.report;
   if (o.json) io.out(JSON.stringify({ ok: true, ...rep, file: o.out }, null, 2));
@@ -42,11 +38,7 @@ export async function runPublicityCommand(
   io: Io,
 ): Promise<number> {
   const r = await runPublicity(port, { taskId: o.task, today: o.today, lang: o.lang, now: io.now });
-  if (!r.ok) {
-    if (o.json) io.out(JSON.stringify({ ok: false, errors: strip(r.errors), warnings: strip(r.warnings) }, null, 2));
-    else io.err(formatIssues(r.errors, r.warnings, o.lang));
-    return 1;
-  }
+  if (!r.ok) return failed(io, o.json, r.errors, r.warnings, o.lang);
   if (!(await o.save())) return 2;
   const { publicity: p, sheets, draw, today } = r.report;
   if (o.json) {

@@ -36,7 +36,7 @@ export async function verifiedDraw(
   }
   if (record.status !== "有效")
     return { ok: false, errors: [issue("draw_not_valid", {}, { sheet, status: record.status }, lang)] };
-  const report = await verifyDraws(port, { ...options, sheet });
+  const report = await verifyDraws(port, { ...options, sheet, loaded });
   const mine = report.draws.find((d) => d.sheet === sheet);
   if (!mine || !mine.ok) {
     const first = mine?.mismatches[0];

@@ -8,7 +8,7 @@ import type { SheetData, SheetSpec, WorkbookPort } from "../port";
 import { cellText } from "../cells";
 import { parseSnapshotSheet, renderSnapshotSheet } from "../snapshot-sheet";
 import { renderResultSheet } from "../result-sheet";
-import { drawsValidAt, loadBook, readIfPresent } from "./load";
+import { drawsValidAt, loadBook, readIfPresent, type LoadedBook } from "./load";
 import { pendingFreeze } from "./draw";
 import { LOG_SHEET, RESULT_PREFIX, SNAPSHOT_PREFIX } from "../names";
 
@@ -211,10 +211,12 @@ function editedLogFields(
 /** Replays every draw (or the one named by its result or snapshot sheet) and compares. */
 export async function verifyDraws(
   port: WorkbookPort,
-  options: { sheet?: string; lang?: Lang } & ParseOptions = {},
+  options: { sheet?: string; lang?: Lang; loaded?: LoadedBook } & ParseOptions = {},
 ): Promise<VerifyReport> {
   const lang = options.lang ?? "zh";
-  const loaded = await loadBook(port, options);
+  // a caller that has read the workbook already (checklists, publicity) passes it: the
+  // registries are not read twice
+  const loaded = options.loaded ?? (await loadBook(port, options));
   const pending = new Set(
     [...new Set(loaded.records.map((r) => r.taskId))].map((t) => pendingFreeze(loaded.records, t)).filter(Boolean),
   );
