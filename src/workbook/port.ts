@@ -1,88 +1,11 @@
 // The workbook port: a workbook as named sheets of cell values, and a way to write new sheets.
 // Two adapters implement it: src/excel (Office.js) and src/workbook/xlsx (ExcelJS).
-// No domain rule lives behind this interface; adapters only move cells.
+// No domain rule lives behind this interface; adapters only move cells. The cell and sheet value
+// types are the core's (src/core/sheet.ts).
+import type { SheetData, SheetSpec } from "../core/sheet";
 
-/** An error value in a cell, such as '#N/A' or '#DIV/0!'. */
-export interface CellError {
-  error: string;
-}
-
-/**
- * One cell as read. Text (rich text flattened, hyperlinks as their text), number, boolean,
- * Date (an Excel date cell, as a UTC Date whose UTC fields are the cell's calendar fields; the
- * Office.js adapter, which reads values only, gives a date cell as its serial number, which the
- * schema's date parser takes as well), an error value, or null when empty. Formula cells give
- * their cached result.
- */
-export type CellValue = string | number | boolean | Date | CellError | null;
-
-export function isCellError(v: unknown): v is CellError {
-  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
-}
-
-/** A sheet as read: rows[0] is sheet row 1, rows[r][0] is column A. Trailing empties may be cut. */
-export interface SheetData {
-  name: string;
-  rows: CellValue[][];
-  /** Excel tables on the sheet, if any: their header row (1-based) and column span. */
-  tables?: { name: string; headerRow: number; firstColumn: number; lastColumn: number }[];
-}
-
-/** A cell address range in A1 notation, e.g. 'A1:D3' or 'B7'. */
-export type A1Range = string;
-
-export interface CellStyle {
-  bold?: boolean;
-  fontSize?: number;
-  /** 'RRGGBB' */
-  fill?: string;
-  /** 'RRGGBB' */
-  fontColor?: string;
-  border?: boolean;
-  wrap?: boolean;
-  horizontal?: "left" | "center" | "right";
-  vertical?: "top" | "middle" | "bottom";
-}
-
-/**
- * A sheet to write, described completely. Strings are always written as text, never as
- * formulas (an adapter sets the text number format before writing). Numbers, booleans and
- * null are written as such. Dates are written as text 'YYYY-MM-DD' by the caller.
- */
-export interface SheetSpec {
-  name: string;
-  /** rows[0] is sheet row 1 */
-  rows: (string | number | boolean | null)[][];
-  /** width in characters, per column from A */
-  columnWidths?: number[];
-  /** height in points, per row from row 1 (null or absent: the default height) */
-  rowHeights?: (number | null | undefined)[];
-  styles?: { range: A1Range; style: CellStyle }[];
-  merges?: A1Range[];
-  /** rows frozen at the top */
-  frozenRows?: number;
-  /** protect the sheet; every cell locked except `unlocked` */
-  protect?: boolean;
-  unlocked?: A1Range[];
-  /** in-cell drop-down lists */
-  validations?: { range: A1Range; list: string[] }[];
-  page?: {
-    orientation: "portrait" | "landscape";
-    fitToWidth?: boolean;
-    /** rows repeated at the top of each printed page, e.g. '1:3' */
-    printTitleRows?: string;
-    /** 1-based rows after which a page break is set */
-    rowBreaks?: number[];
-  };
-  /** an Excel table over a range whose first row is the header */
-  table?: { name: string; range: A1Range };
-  /**
-   * Native charts over ranges of this sheet (the first column holds the categories, the first
-   * row the series names). The Office.js adapter draws them; ExcelJS cannot write charts, so the
-   * .xlsx adapter leaves them out and the data stays on the sheet.
-   */
-  charts?: { type: "column" | "bar" | "pie"; title: string; range: A1Range; anchor: A1Range }[];
-}
+export { isCellError } from "../core/sheet";
+export type { A1Range, CellError, CellStyle, CellValue, SheetData, SheetSpec } from "../core/sheet";
 
 /**
  * What one use-case writes, in one step: all of it or nothing.

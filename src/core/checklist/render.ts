@@ -2,7 +2,7 @@
 // Six columns sized for A4 portrait (~90 characters at font 10): the checkpoint table uses all six;
 // header lines are 'label：value' texts merged across columns, so the table keeps its width.
 // Only what inspectors fill in is unlocked: each result and remark cell, and the conclusion.
-import type { CellStyle, SheetSpec } from "../../workbook/port";
+import type { CellStyle, SheetSpec } from "../sheet";
 import { CHECK_RESULTS, type ChecklistForm, type FormInspector } from "./form";
 import { FORM_TITLE, GAP, LABELS, SHEET_TITLE, chineseNumber } from "./labels";
 import { lineCount, rowHeight } from "./row-height";

@@ -1,6 +1,6 @@
 // The sheets the publicity writes: 抽查名单公示, 结果公示 and 抽查统计, described as SheetSpec.
 import { RESULT_CATEGORIES, STRATA, type Checkpoint, type Stratum, type StoredDraw } from "../model";
-import type { SheetSpec } from "../../workbook/port";
+import type { SheetSpec } from "../sheet";
 import { columnLetter } from "../issues/issue";
 import type { Publicity, PublicityRow } from "./build";
 import { STATUS_LABELS } from "./deadlines";

@@ -2,7 +2,7 @@
 // (not only the first) as issues, errors apart from warnings. Rows with an error are left out.
 import type { Checkpoint, HolidayOverride, InspectionResult, Inspector, Target, Task } from "../model";
 import { issue, sortIssues, type Issue, type Lang } from "../issues/issue";
-import type { SheetData } from "../../workbook/port";
+import type { SheetData } from "../sheet";
 import {
   HOLIDAY_COLUMNS,
   INSPECTOR_COLUMNS,

@@ -1,6 +1,6 @@
 // The sheets a clerk keeps, by kind: the Chinese name clerks type and an English alias, and how
 // a workbook's sheet is found for a kind.
-import type { SheetData } from "../../workbook/port";
+import type { SheetData } from "../sheet";
 import { nameKey } from "./normalize";
 
 /** The kinds of input sheet: 抽查事项清单, 检查对象名录库, 执法检查人员名录库, 抽查任务, 节假日, 检查结果. */

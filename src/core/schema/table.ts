@@ -1,6 +1,6 @@
 // Reading one sheet as a table: find the header row, match the headers to column definitions,
 // parse every cell, and report each problem at its cell. Never throws on a clerk's mistake.
-import type { CellValue, SheetData } from "../../workbook/port";
+import type { CellValue, SheetData } from "../sheet";
 import { issue, type Issue, type Lang } from "../issues/issue";
 import type { ColumnDef } from "./columns";
 import { nameKey } from "./normalize";

@@ -3,8 +3,8 @@
 // problem at its cell. Hand-written rather than z.coerce, whose coercions are wrong for clerks'
 // cells (z.coerce.number("") is 0, z.coerce.boolean("否") is true, z.coerce.date(46000) is 1970).
 import { z } from "zod";
-import type { CellValue } from "../../workbook/port";
-import { isCellError } from "../../workbook/port";
+import type { CellValue } from "../sheet";
+import { isCellError } from "../sheet";
 import type { Grade, IsoDate } from "../model";
 import { usccProblem } from "./uscc";
 import { nameKey, nfkcTrim } from "./normalize";
