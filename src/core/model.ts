@@ -240,3 +240,35 @@ export interface StoredDraw {
   snapshot: Snapshot;
   outcome: DrawOutcome;
 }
+
+// ---------------------------------------------------------------- units and the year's plan
+
+/** 单位信息: one department's details, the issuing authority on notices and publicity. */
+export interface Unit {
+  department: string;
+  /** 单位全称, e.g. 石家庄市新华区卫生健康局 */
+  authority: string;
+  contact: string;
+  phone: string;
+  address: string;
+  /** 负责人: signs the draw record */
+  head: string;
+  row: number;
+}
+
+/** 年度抽查计划: one batch of the year's plan. */
+export interface PlanBatch {
+  year: number;
+  batch: string;
+  department: string;
+  itemIds: string[];
+  categories: string[];
+  /** basis points, or null when the batch plans a count */
+  plannedRatio: number | null;
+  plannedCount: number | null;
+  start: IsoDate;
+  end: IsoDate;
+  /** tasks that carry out this batch, filled as the year goes */
+  taskIds: string[];
+  row: number;
+}

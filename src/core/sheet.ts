@@ -25,6 +25,8 @@ export interface SheetData {
   rows: CellValue[][];
   /** Excel tables on the sheet, if any: their header row (1-based) and column span. */
   tables?: { name: string; headerRow: number; firstColumn: number; lastColumn: number }[];
+  /** whether the sheet is protected, when the adapter can tell (verify reports unprotected records) */
+  protected?: boolean;
 }
 
 /** A cell address range in A1 notation, e.g. 'A1:D3' or 'B7'. */
@@ -60,6 +62,8 @@ export interface SheetSpec {
   merges?: A1Range[];
   /** rows frozen at the top */
   frozenRows?: number;
+  /** the sheet tab's colour, 'RRGGBB' (a voided draw's sheets are red) */
+  tabColor?: string;
   /** protect the sheet; every cell locked except `unlocked` */
   protect?: boolean;
   unlocked?: A1Range[];

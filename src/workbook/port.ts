@@ -9,11 +9,23 @@ export type { A1Range, CellError, CellStyle, CellValue, SheetData, SheetSpec } f
 
 /**
  * What one use-case writes, in one step: all of it or nothing.
+ * - expect: written only if the sheet still ends where the use-case read it (another draw may have
+ *   landed meanwhile); otherwise `WorkbookChangedError` and nothing is written;
  * - create: new sheets (a name already present is an error, nothing is written);
- * - replace: sheets the software owns (such as 抽取记录), rewritten whole; created when absent;
- * - append: rows added under the last used row of a sheet (created from `create` when absent).
+ * - replace: sheets the software owns (such as a result sheet), rewritten whole; created when absent;
+ * - edit: cells set and rows removed on an existing sheet (检查结果 rows of a voided draw), by the
+ *   row numbers as read; cells first, then the rows, removed from the bottom up;
+ * - append: rows added under the last used row of a sheet (created from `whenAbsent` when absent),
+ *   after the edits; a protected sheet stays protected.
+ * The order is create and replace, then edit, then append.
  */
 export interface WriteBatch {
+  expect?: { sheet: string; lastRow: number }[];
+  edit?: {
+    sheet: string;
+    cells?: { row: number; column: number; value: string | number | boolean | null }[];
+    deleteRows?: number[];
+  }[];
   create: SheetSpec[];
   replace: SheetSpec[];
   append: {
@@ -24,6 +36,18 @@ export interface WriteBatch {
     /** drop-downs for the appended rows, by 1-based column */
     validations?: { column: number; list: string[] }[];
   }[];
+}
+
+/** The workbook changed since the use-case read it: the sheet no longer ends at the row it expected. */
+export class WorkbookChangedError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`sheet ${sheet} ends at row ${actual}, expected ${expected}: the workbook changed since it was read`);
+    this.name = "WorkbookChangedError";
+  }
 }
 
 export interface ProgressReporter {

@@ -59,10 +59,15 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
       rows[r - 1] = out;
     }
   });
-  const data: SheetData = { name: ws.name, rows };
+  const data: SheetData = { name: ws.name, rows, protected: isProtected(ws) };
   const tables = readTables(ws);
   if (tables.length > 0) data.tables = tables;
   return data;
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return p?.sheet === true;
 }
 
 interface TableModel {

@@ -61,6 +61,8 @@ export function checkSpec(spec: SheetSpec): void {
       if (!(Number.isInteger(b) && b >= 1 && b < 1048576)) throw new Error(`${spec.name}: bad row break ${b}`);
   }
   if (spec.table) tableColumns(spec);
+  if (spec.tabColor !== undefined && !/^[0-9A-Fa-f]{6}$/.test(spec.tabColor))
+    throw new Error(`${spec.name}: bad tab colour ${spec.tabColor}`);
 }
 
 /** Merges must be closed and disjoint; checked through the cells they cover, in linear time. */
@@ -311,6 +313,7 @@ export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promi
     if (b.top !== b.bottom || b.left !== b.right) ws.mergeCells(m); // a one-cell merge means nothing
   }
 
+  if (spec.tabColor) ws.properties.tabColor = { argb: `FF${spec.tabColor}` };
   if (spec.frozenRows)
     ws.views = [{ state: "frozen", xSplit: 0, ySplit: spec.frozenRows, topLeftCell: `A${spec.frozenRows + 1}` }];
 

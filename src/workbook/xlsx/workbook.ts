@@ -1,7 +1,7 @@
 // The ExcelJS adapter of the workbook port: a .xlsx held in memory, read sheet by sheet and
 // written in one batch. Files are in ./file.ts (node only); this part also runs in the browser.
 import ExcelJS from "exceljs";
-import type { ProgressReporter, SheetData, SheetSpec, WorkbookPort, WriteBatch } from "../port";
+import { WorkbookChangedError, type ProgressReporter, type SheetData, type SheetSpec, type WorkbookPort, type WriteBatch } from "../port";
 import { readWorksheet, cellValue } from "./read";
 import { addListValidation, checkSpec, listFormula, renderSheet, writeValue } from "./render";
 import { parseRange, type Block } from "./a1";
@@ -94,6 +94,15 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       b.ws.name = b.name;
     }
+    for (const e of batch.edit ?? []) {
+      const ws = this.find(e.sheet)!;
+      for (const c of e.cells ?? []) {
+        const cell = ws.getRow(c.row).getCell(c.column);
+        if (c.value === null || c.value === "") cell.value = null;
+        else writeValue(cell, c.value, textFreeStyle(cell));
+      }
+      for (const r of [...new Set(e.deleteRows ?? [])].sort((a, b) => b - a)) ws.spliceRows(r, 1);
+    }
     for (const a of batch.append) {
       const ws = this.find(a.sheet)!;
       appendRows(ws, a.rows, a.validations ?? []);
@@ -106,6 +115,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const fold = (s: string) => s.toLowerCase();
     const claimed = new Set<string>();
     const builds: { spec: SheetSpec; replaces: ExcelJS.Worksheet | null }[] = [];
+    for (const x of batch.expect ?? []) {
+      const ws = this.find(x.sheet);
+      const actual = ws ? lastUsedRow(ws) : 0;
+      if (actual !== x.lastRow) throw new WorkbookChangedError(x.sheet, x.lastRow, actual);
+    }
     const claim = (name: string) => {
       if (claimed.has(fold(name))) throw new Error(`sheet ${name} is written twice in one batch`);
       claimed.add(fold(name));
@@ -130,23 +144,23 @@ export class XlsxWorkbook implements WorkbookPort {
         claim(a.sheet);
         builds.push({ spec: a.whenAbsent, replaces: null });
       }
-      a.rows.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (
-            v !== null &&
-            typeof v !== "string" &&
-            typeof v !== "boolean" &&
-            !(typeof v === "number" && Number.isFinite(v))
-          )
-            throw new Error(`${a.sheet}: appended row ${r + 1}, column ${c + 1} cannot be written`);
-          if (typeof v === "string" && v.length > 32767) throw new Error(`${a.sheet}: appended text too long`);
-        }),
-      );
+      a.rows.forEach((row) => row.forEach((v) => checkCellValue(a.sheet, v)));
       for (const v of a.validations ?? []) {
         if (!(Number.isInteger(v.column) && v.column >= 1 && v.column <= 16384))
           throw new Error(`${a.sheet}: bad drop-down column ${v.column}`);
         listFormula(v.list);
       }
+    }
+    for (const e of batch.edit ?? []) {
+      if (!this.find(e.sheet)) throw new Error(`cannot edit ${e.sheet}: no such sheet`);
+      if (claimed.has(fold(e.sheet))) throw new Error(`sheet ${e.sheet} is both rewritten and edited in one batch`);
+      const row = (r: number) => Number.isInteger(r) && r >= 1 && r <= 1048576;
+      for (const c of e.cells ?? []) {
+        if (!row(c.row) || !(Number.isInteger(c.column) && c.column >= 1 && c.column <= 16384))
+          throw new Error(`${e.sheet}: bad cell to edit at row ${c.row}, column ${c.column}`);
+        checkCellValue(e.sheet, c.value);
+      }
+      for (const r of e.deleteRows ?? []) if (!row(r)) throw new Error(`${e.sheet}: bad row to delete ${r}`);
     }
     this.checkTableNames(builds);
     return { builds };
@@ -181,6 +195,13 @@ export class XlsxWorkbook implements WorkbookPort {
 }
 
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+/** Throws on a value that an appended row or an edited cell cannot hold. */
+function checkCellValue(sheet: string, v: unknown): void {
+  if (v !== null && typeof v !== "string" && typeof v !== "boolean" && !(typeof v === "number" && Number.isFinite(v)))
+    throw new Error(`${sheet}: a value of type ${typeof v} cannot be written`);
+  if (typeof v === "string" && v.length > 32767) throw new Error(`${sheet}: text longer than 32,767 characters`);
+}
 
 function tablesOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
   return (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
