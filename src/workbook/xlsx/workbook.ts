@@ -1,7 +1,14 @@
 // The ExcelJS adapter of the workbook port: a .xlsx held in memory, read sheet by sheet and
 // written in one batch. Files are in ./file.ts (node only); this part also runs in the browser.
 import ExcelJS from "exceljs";
-import { WorkbookChangedError, type ProgressReporter, type SheetData, type SheetSpec, type WorkbookPort, type WriteBatch } from "../port";
+import {
+  WorkbookChangedError,
+  type ProgressReporter,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookPort,
+  type WriteBatch,
+} from "../port";
 import { readWorksheet, cellValue } from "./read";
 import { addListValidation, checkSpec, listFormula, renderSheet, writeValue } from "./render";
 import { parseRange, type Block } from "./a1";
