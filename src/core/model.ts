@@ -232,13 +232,40 @@ export interface DrawRecord {
   /** reason for 作废 */
   reason: string;
   warnings: string[];
+  /** the seed's UTF-8 bytes in hex when it is not plain ASCII (DRP-1 §8) */
+  seedHex?: string;
+  /** the task's items with their names, as the log records them */
+  items?: string;
+  /** when and by whom the inputs were frozen ('' when not frozen first) */
+  freezeTimestamp?: string;
+  freezeOperator?: string;
+  /** when and by whom the draw was voided ('' unless 作废) */
+  voidedAt?: string;
+  voidedBy?: string;
 }
 
-/** A draw as stored in the workbook, read back. */
+/** 替补: one substitution of a draw as the log records it (DRP-1 §9). */
+export interface SubstitutionRecord {
+  /** 1, 2, … in the order made */
+  n: number;
+  /** the place in DRP-1 order the substitute took */
+  seq: number;
+  replaced: string;
+  substitute: string;
+  stratum: Stratum;
+  /** the reserve's rank in its stratum */
+  rank: number;
+  reason: string;
+  time: string;
+  operator: string;
+}
+
+/** A draw as stored in the workbook, read back; `outcome` is the draw as it stands (substitutes in). */
 export interface StoredDraw {
   record: DrawRecord;
   snapshot: Snapshot;
   outcome: DrawOutcome;
+  substitutions?: SubstitutionRecord[];
 }
 
 // ---------------------------------------------------------------- units and the year's plan

@@ -10,7 +10,11 @@ import type {
   DrawListEntry,
   DrawOptions,
   DrawReport,
+  FreezeReport,
   Outcome,
+  describeDraw,
+  VoidReport,
+  SubstituteReport,
   previewDraw,
   PublicityReport,
   VerifyReport,
@@ -42,6 +46,22 @@ export interface DrawRequest extends EngineOptions, Omit<DrawOptions, "lang" | "
 
 /** 抽取结果: cli.md's `draw --json`. */
 export type DrawSummary = DrawReport;
+
+export interface FreezeRequest extends EngineOptions {
+  taskId: string;
+  date?: string;
+  operator: string;
+  seedRule: string;
+  voidReason?: string;
+}
+
+/** 冻结名单: the digest and chain head to publish before the seed exists. */
+export type FreezeSummary = FreezeReport;
+
+/** A draw as it stands (substitutes in), with its status. */
+export type DrawState = Extract<Awaited<ReturnType<typeof describeDraw>>, { ok: true }>["report"];
+export type VoidSummary = VoidReport;
+export type SubstituteSummary = SubstituteReport;
 
 /** 核验: every draw replayed; each difference with its cell. */
 export type VerifySummary = VerifyReport;
@@ -82,6 +102,20 @@ export interface Engine {
   check(options: EngineOptions): Promise<CheckSummary>;
   previewDraw(options: EngineOptions & { taskId: string; date?: string }): Promise<Outcome<DrawPreview>>;
   runDraw(request: DrawRequest, progress?: Progress): Promise<Outcome<DrawSummary>>;
+  /** 冻结名单 (DRP-1 step 6): the snapshot and its digest, before the seed is known */
+  freeze(request: FreezeRequest, progress?: Progress): Promise<Outcome<FreezeSummary>>;
+  /** the draw named by its result sheet as it stands, for its list and actions */
+  describeDraw(options: EngineOptions & { drawSheet: string }): Promise<Outcome<DrawState>>;
+  /** 作废: a draw (or a freeze awaiting its seed), with the reason */
+  voidDraw(
+    options: EngineOptions & { drawSheet: string; reason: string; operator: string },
+  ): Promise<Outcome<VoidSummary>>;
+  /** 替补 (DRP-1 §9): the next reserve of the target's stratum takes its place */
+  substitute(
+    options: EngineOptions & { drawSheet: string; target: string; reason: string; operator: string },
+  ): Promise<Outcome<SubstituteSummary>>;
+  /** calls `listener` after every write to the workbook; returns the unsubscribe */
+  onWrite(listener: () => void): () => void;
   verifyDraws(options: EngineOptions & { sheet?: string }): Promise<VerifySummary>;
   listDraws(options: EngineOptions): Promise<DrawListing[]>;
   /** 一企一表 of one 有效 draw (named by its result sheet); refused when the draw does not verify */

@@ -32,13 +32,6 @@ export function todayInChina(now: Date = new Date()): string {
   }).format(now);
 }
 
-/** A seed from the cryptographic source: 20 decimal digits, easy to read aloud and to type. */
-export function generateSeed(): string {
-  const bytes = new Uint32Array(4);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (n) => String(n % 100000).padStart(5, "0")).join("");
-}
-
 /**
  * What the pane shows for an exception: a file that is no .xlsx, or a bug (never a clerk's
  * mistake, which comes back as issues). The adapter's error is known by name, so that this chunk

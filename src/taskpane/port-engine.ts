@@ -7,7 +7,17 @@ import type { DrawRequest, Engine, Progress, SelfTestReport, SheetMap } from "./
 /** The use-cases of src/workbook/usecases that the pane calls, with their own signatures. */
 export type UseCases = Pick<
   typeof UseCaseModule,
-  "checkBook" | "previewDraw" | "runDraw" | "verifyDraws" | "listDraws" | "runChecklists" | "runPublicity"
+  | "checkBook"
+  | "previewDraw"
+  | "runDraw"
+  | "runFreeze"
+  | "describeDraw"
+  | "runVoid"
+  | "runSubstitute"
+  | "verifyDraws"
+  | "listDraws"
+  | "runChecklists"
+  | "runPublicity"
 >;
 
 /** What only the host can do: Excel selects cells and keeps settings; file mode downloads. */
@@ -26,10 +36,22 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
   // runDraw writes through port.write(batch) without a progress callback; the pane's progress
   // bar is attached here, for the duration of one draw
   let progress: ProgressReporter | undefined;
+  const listeners = new Set<() => void>();
   const tracked: WorkbookPort = {
     sheetNames: () => port.sheetNames(),
     readSheet: (name) => port.readSheet(name),
-    write: (batch: WriteBatch, p?: ProgressReporter) => port.write(batch, p ?? progress),
+    async write(batch: WriteBatch, p?: ProgressReporter) {
+      await port.write(batch, p ?? progress);
+      for (const l of listeners) l();
+    },
+  };
+  const withProgress = async <T>(onProgress: Progress | undefined, f: () => Promise<T>): Promise<T> => {
+    progress = onProgress;
+    try {
+      return await f();
+    } finally {
+      progress = undefined;
+    }
   };
   return {
     mode: host.mode,
@@ -39,13 +61,15 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
     saveSheetMap: (map) => host.saveSheetMap(map),
     check: (options) => useCases.checkBook(tracked, options),
     previewDraw: (options) => useCases.previewDraw(tracked, options),
-    async runDraw(request: DrawRequest, onProgress?: Progress) {
-      progress = onProgress;
-      try {
-        return await useCases.runDraw(tracked, request);
-      } finally {
-        progress = undefined;
-      }
+    runDraw: (request: DrawRequest, onProgress?: Progress) =>
+      withProgress(onProgress, () => useCases.runDraw(tracked, request)),
+    freeze: (request, onProgress) => withProgress(onProgress, () => useCases.runFreeze(tracked, request)),
+    describeDraw: ({ drawSheet, ...options }) => useCases.describeDraw(tracked, { ...options, draw: drawSheet }),
+    voidDraw: ({ drawSheet, ...options }) => useCases.runVoid(tracked, { ...options, draw: drawSheet }),
+    substitute: ({ drawSheet, ...options }) => useCases.runSubstitute(tracked, { ...options, draw: drawSheet }),
+    onWrite(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     verifyDraws: (options) => useCases.verifyDraws(tracked, options),
     listDraws: (options) => useCases.listDraws(tracked, options),

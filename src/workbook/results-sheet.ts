@@ -9,6 +9,19 @@ import { RESULTS_SHEET } from "./names";
 /** The 检查结果 headers, in the order the draw writes them: the schema's columns of that sheet. */
 export const RESULT_HEADERS: readonly string[] = RESULT_COLUMNS.map((c) => c.header);
 
+/**
+ * 记录状态: added to 检查结果 when a row is taken out of a draw but kept because something was typed
+ * in it (已作废, 已替补); rows with a state are no result of the draw as it stands.
+ */
+export const RESULT_STATE_HEADER = "记录状态";
+export const STATE_VOIDED = "已作废";
+export const stateReplaced = (n: number) => `已替补（第${n}号替补）`;
+
+/** The (target, department) pairs a draw's targets hold rows for. */
+export function resultPairs(outcome: DrawOutcome): { uscc: string; department: string }[] {
+  return outcome.selected.flatMap((s) => s.teams.map((t) => ({ uscc: s.uscc, department: t.department })));
+}
+
 /** 1-based column of 检查结果 */
 export const RESULT_COLUMN = RESULT_COLUMNS.findIndex((c) => c.key === "result") + 1;
 

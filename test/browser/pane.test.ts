@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { loadBook, loadValidDraws, runDraw, verifyDraws } from "../../src/workbook/usecases";
+import { loadBook, runDraw, verifyDraws } from "../../src/workbook/usecases";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { alterCell, fillResults } from "../taskpane/workbook-edits";
 import {
@@ -244,7 +244,7 @@ describeWithBrowser("a clerk's whole job in browser file mode, on the sample wor
     await page.getByRole("button", { name: "抽取", exact: true }).click();
     const done = page.getByText(/抽取完成：抽中 17 户，结果表“抽取结果-XH-2026-03-1”/).first();
     await done.waitFor({ timeout: 60_000 });
-    shownDigest = (await page.getByText(/^[0-9a-f]{64}$/).textContent()) ?? "";
+    shownDigest = (await page.getByTestId("draw-digest").first().textContent()) ?? "";
     expect(shownDigest).toMatch(/^[0-9a-f]{64}$/);
     await shot(page, "pane-job-3-drawn-320");
   });
@@ -306,7 +306,7 @@ describeWithBrowser("a clerk's whole job in browser file mode, on the sample wor
     expect(verified.ok).toBe(true);
     expect(verified.draws.map((d) => [d.sheet, d.ok])).toEqual([["抽取结果-XH-2026-03-1", true]]);
 
-    const [stored] = await loadValidDraws(book, await loadBook(book, {}));
+    const [stored] = await (await loadBook(book, {})).validDraws();
     expect(stored.record).toMatchObject({
       taskId: TASK,
       seed: SEED,
@@ -324,7 +324,9 @@ describeWithBrowser("a clerk's whole job in browser file mode, on the sample wor
     });
     if (!cli.ok) throw new Error(cli.errors.map((e) => e.message).join("\n"));
     expect(stored.outcome.selected.map((s) => s.uscc)).toEqual(cli.report.selected.map((s) => s.uscc));
-    expect(stored.outcome.selected.map((s) => s.teams)).toEqual(cli.report.selected.map((s) => s.teams));
+    expect(stored.outcome.selected.map((s) => s.teams)).toEqual(
+      cli.report.selected.map((s) => s.teams.map((x) => ({ department: x.department, inspectors: x.inspectors }))),
+    );
     expect(stored.outcome.selected.map((s) => s.leader)).toEqual(cli.report.selected.map((s) => s.leader));
     expect(stored.record.digest).toBe(cli.report.digest);
     expect(shownDigest).toBe(cli.report.digest);
@@ -389,7 +391,7 @@ describeWithBrowser("a clerk's whole job in browser file mode, on the sample wor
 
   test("refuses the 一企一表 of a draw whose locked result was altered, and says why", async () => {
     const book = await XlsxWorkbook.fromBuffer(readFileSync(downloaded));
-    const [stored] = await loadValidDraws(book, await loadBook(book, {}));
+    const [stored] = await (await loadBook(book, {})).validDraws();
     const first = stored.snapshot.targets.find((x) => x.uscc === stored.outcome.selected[0].uscc)!;
     const cell = alterCell(book, "抽取结果-XH-2026-03-1", first.name, `${first.name}（改）`);
     const forged = join(OUTPUT, "pane-job-forged.xlsx");

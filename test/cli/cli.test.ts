@@ -168,12 +168,12 @@ describe("draw --json", () => {
       [...d.strata.map((s: { stratum: string }) => s.stratum)].sort((a, b) => rank(a) - rank(b)),
     );
     for (const s of d.selected) {
-      expect(keys(s)).toEqual(["leader", "name", "stratum", "teams", "uscc"]);
+      expect(keys(s)).toEqual(["leader", "leaderName", "name", "seq", "stratum", "teams", "uscc"]);
       expect(s.uscc).toMatch(/^[0-9A-Z]{18}$/);
       expect(s.name).not.toBe("");
       expect(s.teams.map((t: { department: string }) => t.department)).toEqual(["区卫生健康局", "区医疗保障局"]);
       for (const t of s.teams) {
-        expect(keys(t)).toEqual(["department", "inspectors"]);
+        expect(keys(t)).toEqual(["department", "inspectors", "names"]);
         expect(t.inspectors).toHaveLength(2);
       }
       expect(s.leader).toBe(s.teams[0].inspectors[0]);
@@ -319,7 +319,7 @@ describe("writing back into the input", () => {
     ]);
     const wb = await readXlsxFile(book);
     const log = await wb.readSheet("抽取记录");
-    expect(log.rows[1]).toEqual(expect.arrayContaining(["作废", "见证人缺席", `抽取结果-${TASK}-1`]));
+    expect(log.rows[2]).toEqual(expect.arrayContaining(["作废", "见证人缺席", `抽取结果-${TASK}-1`]));
   });
 
   test("the draw date is today in China time, whatever the machine's zone", async () => {

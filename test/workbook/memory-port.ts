@@ -1,9 +1,20 @@
-// A workbook in memory behind the port, for use-case tests that need no file format.
+// A workbook in memory behind the port, for use-case tests that need no file format. It keeps the
+// port's promises that the use-cases rely on: the batch's precondition, edits before appends,
+// appends under the last used row, protection as the spec asked.
 import type { CellValue, SheetData, SheetSpec, WorkbookPort, WriteBatch } from "../../src/workbook/port";
+import { WorkbookChangedError } from "../../src/workbook/port";
+
+const used = (row: CellValue[] | undefined) => (row ?? []).some((v) => v !== null && v !== undefined && v !== "");
+
+function lastUsedRow(rows: CellValue[][]): number {
+  for (let r = rows.length - 1; r >= 0; r--) if (used(rows[r])) return r + 1;
+  return 0;
+}
 
 export class MemoryWorkbook implements WorkbookPort {
   sheets = new Map<string, CellValue[][]>();
   specs = new Map<string, SheetSpec>();
+  protectedSheets = new Set<string>();
   writes = 0;
 
   constructor(initial: SheetData[] = []) {
@@ -21,11 +32,17 @@ export class MemoryWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<SheetData> {
     const rows = this.sheets.get(name);
     if (!rows) throw new Error(`no sheet ${name}`);
-    return { name, rows: rows.map((r) => [...r]) };
+    return { name, rows: rows.map((r) => [...r]), protected: this.protectedSheets.has(name) };
   }
 
   async write(batch: WriteBatch): Promise<void> {
+    for (const x of batch.expect ?? []) {
+      const rows = this.sheets.get(x.sheet);
+      const actual = rows ? lastUsedRow(rows) : 0;
+      if (actual !== x.lastRow) throw new WorkbookChangedError(x.sheet, x.lastRow, actual);
+    }
     for (const s of batch.create) if (this.sheets.has(s.name)) throw new Error(`sheet exists: ${s.name}`);
+    for (const e of batch.edit ?? []) if (!this.sheets.has(e.sheet)) throw new Error(`no sheet ${e.sheet}`);
     this.writes++;
     for (const s of [...batch.create, ...batch.replace]) {
       this.sheets.set(
@@ -33,6 +50,13 @@ export class MemoryWorkbook implements WorkbookPort {
         s.rows.map((r) => [...r]),
       );
       this.specs.set(s.name, s);
+      if (s.protect) this.protectedSheets.add(s.name);
+      else this.protectedSheets.delete(s.name);
+    }
+    for (const e of batch.edit ?? []) {
+      const rows = this.sheets.get(e.sheet)!;
+      for (const c of e.cells ?? []) this.edit(e.sheet, c.row, c.column - 1, c.value);
+      for (const r of [...new Set(e.deleteRows ?? [])].sort((a, b) => b - a)) rows.splice(r - 1, 1);
     }
     for (const a of batch.append) {
       if (!this.sheets.has(a.sheet)) {
@@ -41,8 +65,11 @@ export class MemoryWorkbook implements WorkbookPort {
           a.whenAbsent.rows.map((r) => [...r]),
         );
         this.specs.set(a.sheet, a.whenAbsent);
+        if (a.whenAbsent.protect) this.protectedSheets.add(a.sheet);
       }
-      this.sheets.get(a.sheet)!.push(...a.rows.map((r) => [...r]));
+      const rows = this.sheets.get(a.sheet)!;
+      rows.length = lastUsedRow(rows);
+      rows.push(...a.rows.map((r) => [...r]));
     }
   }
 
@@ -60,6 +87,7 @@ export class MemoryWorkbook implements WorkbookPort {
         k,
         v.map((r) => [...r]),
       );
+    for (const s of this.protectedSheets) c.protectedSheets.add(s);
     return c;
   }
 }

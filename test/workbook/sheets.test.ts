@@ -1,7 +1,8 @@
-import type { DrawRecord, Inspector, Snapshot, Target, Task } from "../../src/core/model";
+import type { Inspector, Snapshot, Target, Task } from "../../src/core/model";
 import type { SheetData, SheetSpec } from "../../src/workbook/port";
 import { parseSnapshotSheet, renderSnapshotSheet } from "../../src/workbook/snapshot-sheet";
-import { parseLogSheet, renderLogSheet } from "../../src/workbook/log-sheet";
+import { readLog, renderLogSheet } from "../../src/workbook/log-sheet";
+import { chain } from "../../src/core/draw/chain";
 import { cleanSheetName, numberedSheetName, taskSheetName } from "../../src/workbook/names";
 import { chinaTimestamp, parsePercentText, percentText } from "../../src/workbook/cells";
 
@@ -104,42 +105,125 @@ describe("snapshot sheet", () => {
 });
 
 describe("draw log", () => {
-  const record: DrawRecord = {
-    protocol: "DRP-1",
-    taskId: "T1",
-    taskName: "测试任务",
-    seed: "0123456789abcdef0123456789abcdef",
-    seedSource: "generated",
-    seedRule: "",
-    frozen: false,
-    date: "2026-04-01",
-    timestamp: "2026-04-01T09:30:00+08:00",
-    operator: "赵六",
-    witness: "钱七",
-    digest: "a".repeat(64),
-    sheet: "抽取结果-T1-1",
-    snapshotSheet: "抽取快照-T1-1",
-    status: "作废",
-    reason: "见证人未到场",
-    warnings: ["抽查比例 2.5% 低于最低抽查比例 3%", "第二条"],
-  };
-  it("reads back every record it was written from", () => {
-    const frozen: DrawRecord = {
-      ...record,
-      seed: null,
-      seedSource: null,
-      frozen: true,
-      status: "待抽取",
-      reason: "",
-      sheet: "",
-      warnings: [],
-    };
-    const { records, problems } = parseLogSheet(asRead(renderLogSheet([record, frozen])));
-    expect(problems).toEqual([]);
-    expect(records).toEqual([record, frozen]);
+  const drafts = [
+    {
+      time: "2026-04-01T09:00:00+08:00",
+      event: "冻结",
+      taskId: "T1",
+      taskName: "测试任务",
+      snapshotSheet: "抽取快照-T1-1",
+      protocol: "DRP-1",
+      date: "2026-04-01",
+      seedRule: "2026-04-02 福彩3D 开奖号码",
+      frozen: "是",
+      digest: "a".repeat(64),
+      items: 'WJ-01 对医疗机构的监督检查；YB-01 =HYPERLINK("x")',
+      operator: "赵六",
+    },
+    {
+      time: "2026-04-02T21:30:00+08:00",
+      event: "抽取",
+      taskId: "T1",
+      taskName: "测试任务",
+      snapshotSheet: "抽取快照-T1-1",
+      sheet: "抽取结果-T1-1",
+      protocol: "DRP-1",
+      date: "2026-04-01",
+      seed: "527 福彩",
+      seedHex: "35 32 37 20 e7a68f e5bda9",
+      seedSource: "人工输入",
+      seedRule: "2026-04-02 福彩3D 开奖号码",
+      frozen: "是",
+      digest: "a".repeat(64),
+      items: 'WJ-01 对医疗机构的监督检查；YB-01 =HYPERLINK("x")',
+      operator: "赵六",
+      witness: "钱七",
+      warnings: "抽查比例 2.5% 低于最低抽查比例 3%\n第二条",
+    },
+  ];
+  it("reads back every entry it was written from, its chain whole", () => {
+    const entries = chain([], drafts);
+    const log = readLog(asRead(renderLogSheet(entries)));
+    expect(log.sheetIssues).toEqual([]);
+    expect(log.register.problems).toEqual([]);
+    expect(log.register.entries.map(({ row, ...e }) => (void row, e))).toEqual(
+      entries.map(({ row, ...e }) => (void row, e)),
+    );
+    expect(log.register.head).toBe(entries[1].hash);
+    expect(log.lastRow).toBe(3);
+    expect(log.cellOf(1, "seed")).toBe("J3");
   });
   it("is an empty log when the sheet is absent", () => {
-    expect(parseLogSheet(null)).toEqual({ records: [], problems: [] });
+    const log = readLog(null);
+    expect(log.register.entries).toEqual([]);
+    expect(log.present).toBe(false);
+    expect(log.lastRow).toBe(0);
+  });
+  it("names a renamed header at its cell", () => {
+    const sheet = asRead(renderLogSheet(chain([], drafts)));
+    sheet.rows[0][9] = "种子";
+    expect(readLog(sheet).sheetIssues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["log_header_missing", 1, "随机种子"],
+    ]);
+  });
+  it("reads the log format before the chain as events, each void placed before the draw that caused it", () => {
+    const header = [
+      "时间",
+      "协议",
+      "任务编号",
+      "任务名称",
+      "状态",
+      "作废原因",
+      "结果表",
+      "快照表",
+      "抽取日期",
+      "随机种子",
+      "种子来源",
+      "取种规则",
+      "先冻结后取种",
+      "输入摘要（SHA-256）",
+      "操作人",
+      "见证人",
+      "警告",
+    ];
+    const row = (status: string, reason: string, n: number, time: string) => [
+      time,
+      "DRP-1",
+      "T1",
+      "测试任务",
+      status,
+      reason,
+      `抽取结果-T1-${n}`,
+      `抽取快照-T1-${n}`,
+      "2026-04-01",
+      "527",
+      "人工输入",
+      "",
+      "否",
+      "a".repeat(64),
+      "赵六",
+      "",
+      "",
+    ];
+    const old: SheetData = {
+      name: "抽取记录",
+      rows: [
+        header,
+        row("作废", "见证人未到场", 1, "2026-04-01T09:00:00+08:00"),
+        row("有效", "", 2, "2026-04-01T10:00:00+08:00"),
+      ],
+    };
+    const log = readLog(old);
+    expect(log.register.legacy).toBe(true);
+    expect(log.register.problems).toEqual([]);
+    expect(log.register.entries.map((e) => [e.event, e.snapshotSheet, e.time])).toEqual([
+      ["抽取", "抽取快照-T1-1", "2026-04-01T09:00:00+08:00"],
+      ["作废", "抽取快照-T1-1", "2026-04-01T10:00:00+08:00"],
+      ["抽取", "抽取快照-T1-2", "2026-04-01T10:00:00+08:00"],
+    ]);
+    // a status turned 作废 by hand, with no redraw after it, is what the old program never wrote
+    const edited: SheetData = { name: "抽取记录", rows: [header, row("作废", "", 1, "2026-04-01T09:00:00+08:00")] };
+    expect(readLog(edited).register.problems.map((p) => p.issue.code)).toEqual(["log_legacy_void_unexplained"]);
   });
 });
 

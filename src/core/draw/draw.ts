@@ -70,7 +70,7 @@ function percent(bp: number): string {
   return `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 }
 
-function teamShortIssue(s: TeamShortage): Issue {
+export function teamShortIssue(s: TeamShortage): Issue {
   return issue(
     "team_short",
     {},

@@ -7,5 +7,27 @@ export { assignTeams, assignTeamsNaive, departmentOrder, TEAM_RULES, type Team, 
 export { draw, PROTOCOL, type DrawResult } from "./draw";
 export { canonicalSnapshot, snapshotDigest } from "./canonical";
 export { generateSeed, seedProblem, uniform, makeRng } from "./random";
-export { byteOrder } from "./order";
+export { byteOrder, sortedBy } from "./order";
 export { daysBetween } from "./dates";
+export * from "./register";
+export {
+  chainHead,
+  checkChain,
+  canonicalEntry,
+  entryHash,
+  GENESIS,
+  LOG_FIELDS,
+  EVENT_LABELS,
+  type LogEntry,
+  type LogField,
+} from "./chain";
+export {
+  substitute,
+  initialDraw,
+  nextReserve,
+  unusedReserves,
+  type Substitution,
+  type CurrentDraw,
+} from "./substitute";
+export { seedRefusal, seedHex, codePointLabel, type SeedRefusal } from "./seed";
+export { legacyRegister, migrate } from "./legacy";

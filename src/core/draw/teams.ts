@@ -53,7 +53,12 @@ export function ruleAgainst(
   return null;
 }
 
-function shortage(snapshot: Snapshot, department: string, target: Target, team: readonly string[]): TeamShortage {
+export function shortageOf(
+  snapshot: Snapshot,
+  department: string,
+  target: Target,
+  team: readonly string[],
+): TeamShortage {
   const removed = Object.fromEntries(TEAM_RULES.map((r) => [r, 0])) as Record<TeamRule, number>;
   let total = 0;
   let available = 0;
@@ -88,7 +93,7 @@ export function assignTeamsNaive(snapshot: Snapshot, seed: string, selected: rea
       const team: string[] = [];
       for (let p = 0; p < task.perDepartment; p++) {
         const cands = inspectors.filter((i) => ruleAgainst(snapshot, dep, i, target, team) === null);
-        if (cands.length === 0) return { ok: false, shortage: shortage(snapshot, dep, target, team) };
+        if (cands.length === 0) return { ok: false, shortage: shortageOf(snapshot, dep, target, team) };
         const least = Math.min(...cands.map((i) => load.get(i.id) ?? 0));
         const pool = cands.filter((i) => (load.get(i.id) ?? 0) === least);
         const pick = pool[uniform(rng, pool.length)];
@@ -210,7 +215,7 @@ export function assignTeams(snapshot: Snapshot, seed: string, selected: readonly
       const team: string[] = [];
       for (let k = 0; k < task.perDepartment; k++) {
         const pos = pool.pick(rng, excluded, task.crossArea ? target.area : null);
-        if (pos < 0) return { ok: false, shortage: shortage(snapshot, dep, target, team) };
+        if (pos < 0) return { ok: false, shortage: shortageOf(snapshot, dep, target, team) };
         excluded.add(pos);
         team.push(pool.members[pos].id);
       }

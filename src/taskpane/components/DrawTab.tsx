@@ -1,5 +1,7 @@
-// 抽取: choose the task, see the plan per stratum, name operator and witness, enter or generate
-// the seed, draw. A task that already has a 有效 draw is drawn again only with a stated reason.
+// 抽取: choose the task, see the plan per stratum, name operator and witness; freeze the list and
+// publish its digest before the seed exists, or draw with an entered or system-generated seed. A
+// task that already has a 有效 draw is drawn again only with a stated reason. Below, an existing
+// draw can be looked at, a target substituted and a draw voided.
 import { useState } from "react";
 import {
   Button,
@@ -13,6 +15,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   ProgressBar,
@@ -21,8 +24,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { DrawPreview, DrawSummary, Engine, Issue, Lang, SheetMap } from "../engine";
-import { generateSeed, todayInChina } from "../pane-logic";
+import type { DrawPreview, DrawState, Engine, FreezeSummary, Issue, Lang, SheetMap } from "../engine";
+import { todayInChina } from "../pane-logic";
+import { ActionResult, DrawStateView, type ActionOutcome } from "./DrawState";
+import { DrawPicker } from "./DrawPicker";
 import { t } from "../strings";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
@@ -51,15 +56,23 @@ export function DrawTab(props: {
   const [operator, setOperator] = useState("");
   const [witness, setWitness] = useState("");
   const [seed, setSeed] = useState("");
+  // 由系统生成: the seed is made by the core at draw time (128 bits) and logged 系统生成
+  const [generated, setGenerated] = useState(false);
+  const [seedRule, setSeedRule] = useState("");
+  const [missingRule, setMissingRule] = useState(false);
+  const [frozen, setFrozen] = useState<FreezeSummary | null>(null);
+  const [chosen, setChosen] = useState("");
+  const [shown, setShown] = useState<DrawState | null>(null);
+  const [action, setAction] = useState<ActionOutcome | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [issues, setIssues] = useState<{ errors: Issue[]; warnings: Issue[] }>({ errors: [], warnings: [] });
-  const [result, setResult] = useState<DrawSummary | null>(null);
+  const [result, setResult] = useState<DrawState | null>(null);
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState("");
   const [missingNames, setMissingNames] = useState(false);
 
-  const loadPreview = async (): Promise<DrawPreview | null> => {
-    const out = await engine.previewDraw({ lang, sheetMap, taskId, date });
+  const loadPreview = async (id = taskId): Promise<DrawPreview | null> => {
+    const out = await engine.previewDraw({ lang, sheetMap, taskId: id, date });
     if (!out.ok) {
       setIssues({ errors: out.errors, warnings: out.warnings });
       setPreview(null);
@@ -67,6 +80,8 @@ export function DrawTab(props: {
     }
     setIssues({ errors: [], warnings: out.warnings });
     setPreview(out.report);
+    // a frozen task is drawn with the seed its published rule gives, never a generated one
+    if (out.report.frozen) setGenerated(false);
     return out.report;
   };
 
@@ -81,7 +96,7 @@ export function DrawTab(props: {
         date,
         operator: operator.trim(),
         witness: witness.trim(),
-        seed: seed.trim() || undefined,
+        seed: generated ? undefined : seed,
         voidReason,
       },
       (done, total) => setProgress(total > 0 ? done / total : 0),
@@ -89,25 +104,71 @@ export function DrawTab(props: {
     setProgress(null);
     if (!out.ok) return setIssues({ errors: out.errors, warnings: out.warnings });
     setIssues({ errors: [], warnings: out.warnings });
-    setResult(out.report);
-    setSeed(out.report.seed);
+    setResult({ ...out.report, status: "有效", reason: "" });
     setPreview(null);
   };
 
-  const start = () =>
+  const freeze = async (voidReason?: string) => {
+    setFrozen(null);
+    const out = await engine.freeze({
+      lang,
+      sheetMap,
+      taskId,
+      date,
+      operator: operator.trim(),
+      seedRule: seedRule.trim(),
+      voidReason,
+    });
+    if (!out.ok) return setIssues({ errors: out.errors, warnings: out.warnings });
+    setIssues({ errors: [], warnings: out.warnings });
+    setFrozen(out.report);
+    await loadPreview();
+  };
+
+  const [pendingAction, setPendingAction] = useState<"draw" | "freeze" | "voidFreeze">("draw");
+  const voidFreeze = async (why: string) => {
+    if (!preview?.frozenSheet) return;
+    const out = await engine.voidDraw({
+      lang,
+      sheetMap,
+      drawSheet: preview.frozenSheet,
+      reason: why,
+      operator: operator.trim(),
+    });
+    if (!out.ok) return setIssues({ errors: out.errors, warnings: out.warnings });
+    setIssues({ errors: [], warnings: out.warnings });
+    setFrozen(null);
+    await loadPreview();
+  };
+  const start = (what: "draw" | "freeze") =>
     run(async () => {
-      if (!operator.trim() || !witness.trim()) return setMissingNames(true);
+      const needWitness = what === "draw";
+      if (!operator.trim() || (needWitness && !witness.trim())) return setMissingNames(true);
       setMissingNames(false);
+      if (what === "freeze" && !seedRule.trim()) return setMissingRule(true);
+      setMissingRule(false);
       const plan = preview ?? (await loadPreview());
       if (!plan) return;
-      if (plan.existing) return setAskReason(true);
-      await draw();
+      setPendingAction(what);
+      // a new freeze of a frozen task, or a redraw of a drawn one, voids the earlier one: say why
+      if (plan.existing || (what === "freeze" && plan.frozen)) return setAskReason(true);
+      await (what === "draw" ? draw() : freeze());
     }).finally(() => setProgress(null));
 
   const confirmRedraw = () => {
     setAskReason(false);
-    void run(() => draw(reason.trim()));
+    const why = reason.trim();
+    void run(() => (pendingAction === "draw" ? draw(why) : pendingAction === "freeze" ? freeze(why) : voidFreeze(why)));
   };
+
+  const show = (sheet: string) =>
+    run(async () => {
+      setChosen(sheet);
+      setAction(null);
+      const out = await engine.describeDraw({ lang, sheetMap, drawSheet: sheet });
+      setShown(out.ok ? out.report : null);
+      if (!out.ok) setAction({ errors: out.errors, warnings: out.warnings, message: null });
+    });
 
   const taskLabel = (id: string) => {
     const task = tasks.find((x) => x.id === id);
@@ -123,9 +184,13 @@ export function DrawTab(props: {
           value={taskLabel(taskId)}
           selectedOptions={taskId ? [taskId] : []}
           onOptionSelect={(_, d) => {
-            setTaskId(d.optionValue ?? "");
+            const id = d.optionValue ?? "";
+            setTaskId(id);
             setPreview(null);
             setResult(null);
+            setFrozen(null);
+            // known from the moment the task is chosen: whether it is frozen (and 生成 is off)
+            if (id) void run(() => loadPreview(id));
           }}
           disabled={tasks.length === 0}
         >
@@ -146,7 +211,22 @@ export function DrawTab(props: {
         <section aria-label={t(lang, "preview")}>
           {preview.frozen && (
             <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{t(lang, "frozenNote")}</MessageBarBody>
+              <MessageBarBody>
+                {t(lang, "frozenNote")} {t(lang, "frozenAt", { time: preview.frozenAt, rule: preview.seedRule || "—" })}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() => {
+                    if (!operator.trim()) return setMissingNames(true);
+                    setPendingAction("voidFreeze");
+                    setAskReason(true);
+                  }}
+                >
+                  {t(lang, "voidFreeze")}
+                </Button>
+              </MessageBarActions>
             </MessageBar>
           )}
           <StrataTable
@@ -171,25 +251,56 @@ export function DrawTab(props: {
       >
         <Input value={witness} onChange={(_, d) => setWitness(d.value)} />
       </Field>
+      <section aria-label={t(lang, "freezeTitle")} className={styles.stack}>
+        <Text weight="semibold">{t(lang, "freezeTitle")}</Text>
+        <Text size={200}>{t(lang, "freezeHint")}</Text>
+        <Field
+          label={t(lang, "seedRule")}
+          hint={t(lang, "seedRuleHint")}
+          validationMessage={missingRule && !seedRule.trim() ? t(lang, "needSeedRule") : undefined}
+        >
+          <Input value={seedRule} onChange={(_, d) => setSeedRule(d.value)} disabled={preview?.frozen === true} />
+        </Field>
+        <Button onClick={() => void start("freeze")} disabled={!taskId || busy || preview?.frozen === true}>
+          {busy && pendingAction === "freeze" ? t(lang, "freezing") : t(lang, "freeze")}
+        </Button>
+        {frozen && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <Text block>{t(lang, "freezeDone", { task: frozen.task, n: frozen.eligible })}</Text>
+              <Text block>
+                {t(lang, "digest")}: <span className={styles.mono}>{frozen.digest}</span>
+              </Text>
+              <Text block>
+                {t(lang, "chainHead")}: <span className={styles.mono}>{frozen.chain}</span>
+              </Text>
+              <Text block>
+                {t(lang, "seedRule")}: {frozen.seedRule}
+              </Text>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
       <div>
         <div className={styles.row}>
           <Field label={t(lang, "seed")} className={styles.grow}>
             <Input
-              value={seed}
+              value={generated ? t(lang, "seedGenerated") : seed}
               onChange={(_, d) => setSeed(d.value)}
               className={styles.mono}
               aria-describedby="seed-hint"
+              disabled={generated}
             />
           </Field>
-          <Button onClick={() => setSeed(generateSeed())} disabled={preview?.frozen === true}>
-            {t(lang, "generate")}
+          <Button onClick={() => setGenerated((g) => !g)} disabled={!taskId || preview === null || preview.frozen}>
+            {generated ? t(lang, "seedGenerateOff") : t(lang, "seedGenerateOn")}
           </Button>
         </div>
         <Text id="seed-hint" size={200}>
-          {t(lang, "seedHint")}
+          {preview?.frozen ? t(lang, "seedFrozenOnly") : t(lang, "seedHint")}
         </Text>
       </div>
-      <Button appearance="primary" onClick={() => void start()} disabled={!taskId || busy}>
+      <Button appearance="primary" onClick={() => void start("draw")} disabled={!taskId || busy}>
         {busy && progress !== null ? t(lang, "drawing") : t(lang, "draw")}
       </Button>
       {progress !== null && (
@@ -216,25 +327,58 @@ export function DrawTab(props: {
             countLabel="selectedCount"
             rows={result.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, count: s.selected }))}
           />
-          <Text block>
-            {t(lang, "seed")}: <span className={styles.mono}>{result.seed}</span>
-          </Text>
-          <Text block>
-            {t(lang, "digest")}: <span className={styles.mono}>{result.digest}</span>
-          </Text>
           {engine.mode === "excel" && (
             <Button onClick={() => void run(() => engine.activateSheet(result.sheet))}>
               {t(lang, "jumpToResult")}
             </Button>
           )}
+          <DrawStateView
+            lang={lang}
+            engine={engine}
+            sheetMap={sheetMap}
+            state={result}
+            operator={operator}
+            busy={busy}
+            run={run}
+            onChanged={(next, outcome) => (setResult(next), setAction(outcome))}
+          />
         </section>
       )}
+      <section aria-label={t(lang, "manageTitle")} className={styles.stack}>
+        <Text weight="semibold">{t(lang, "manageTitle")}</Text>
+        <DrawPicker
+          lang={lang}
+          engine={engine}
+          sheetMap={sheetMap}
+          value={chosen}
+          onChange={(sheet) => void show(sheet)}
+          filter={(draws) => draws.filter((d) => d.sheet !== "")}
+          run={run}
+        />
+        {shown && (
+          <DrawStateView
+            lang={lang}
+            engine={engine}
+            sheetMap={sheetMap}
+            state={shown}
+            operator={operator}
+            busy={busy}
+            run={run}
+            onChanged={(next, outcome) => (setShown(next), setAction(outcome))}
+          />
+        )}
+        <ActionResult lang={lang} engine={engine} outcome={action} />
+      </section>
       <Dialog open={askReason} onOpenChange={(_, d) => setAskReason(d.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t(lang, "redrawTitle")}</DialogTitle>
+            <DialogTitle>{pendingAction === "voidFreeze" ? t(lang, "voidTitle") : t(lang, "redrawTitle")}</DialogTitle>
             <DialogContent>
-              <Text block>{t(lang, "redrawText", { sheet: preview?.existing ?? "" })}</Text>
+              <Text block>
+                {pendingAction === "voidFreeze"
+                  ? t(lang, "voidText", { sheet: preview?.frozenSheet ?? "" })
+                  : t(lang, "redrawText", { sheet: preview?.existing ?? preview?.frozenSheet ?? "" })}
+              </Text>
               <Field label={t(lang, "reason")} required>
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
               </Field>
@@ -244,7 +388,7 @@ export function DrawTab(props: {
                 {t(lang, "cancel")}
               </Button>
               <Button appearance="primary" disabled={!reason.trim()} onClick={confirmRedraw}>
-                {t(lang, "confirmRedraw")}
+                {pendingAction === "voidFreeze" ? t(lang, "confirmVoid") : t(lang, "confirmRedraw")}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -1,6 +1,6 @@
 // Browser file mode: open a .xlsx from disk, and download the workbook with what was written.
-import { useRef } from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Engine, Lang } from "../engine";
 import { t } from "../strings";
 import { Failure } from "./Failure";
@@ -42,6 +42,21 @@ export function FileBar(props: {
   const input = useRef<HTMLInputElement>(null);
   const { busy, failure, run } = useAction(lang);
   const saveCopy = engine?.saveCopy;
+  // written and not downloaded: marked, and the browser asks before the page is closed or reloaded
+  const [unsaved, setUnsaved] = useState(false);
+  useEffect(() => {
+    setUnsaved(false);
+    return engine?.onWrite(() => setUnsaved(true));
+  }, [engine]);
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
   return (
     <div className={styles.bar}>
       {!engine && (
@@ -73,6 +88,7 @@ export function FileBar(props: {
               void run(async () => {
                 const copy = await saveCopy();
                 download(copy.name, copy.bytes);
+                setUnsaved(false);
               })
             }
           >
@@ -80,7 +96,17 @@ export function FileBar(props: {
           </Button>
         )}
       </div>
-      {engine && <Text aria-live="polite">{t(lang, "openedFile", { name: engine.title })}</Text>}
+      {engine && (
+        <Text aria-live="polite">
+          {t(lang, "openedFile", { name: engine.title })}{" "}
+          {unsaved && (
+            <Badge color="warning" data-testid="unsaved" title={t(lang, "unsavedHint")}>
+              {t(lang, "unsaved")}
+            </Badge>
+          )}
+        </Text>
+      )}
+      {unsaved && <Text size={200}>{t(lang, "unsavedHint")}</Text>}
       <Failure text={failure} />
     </div>
   );

@@ -5,7 +5,8 @@ import type { StoredDraw } from "../../core/model";
 import { buildForms, renderChecklistSheet } from "../../core/checklist";
 import type { ProgressReporter, WorkbookPort } from "../port";
 import { CHECKLIST_PREFIX, numberedSheetName } from "../names";
-import { loadBook, loadDraw, type LoadedBook } from "./load";
+import { loadBook, storedOf, type LoadedBook } from "./load";
+import { findDraw, statusOf } from "../../core/draw/register";
 import { verifyDraws } from "./verify";
 import type { Outcome } from "./draw";
 
@@ -19,8 +20,8 @@ export interface ChecklistReport {
 }
 
 /**
- * The 有效 draw of the result sheet `sheet`, after verifying it: a draw that does not verify,
- * or that is not 有效, is refused with the reason.
+ * The 有效 draw of the result sheet `sheet`, as it stands (substitutes in), after verifying it: a
+ * draw that does not verify, or that is not 有效, is refused with the reason.
  */
 export async function verifiedDraw(
   port: WorkbookPort,
@@ -29,15 +30,16 @@ export async function verifiedDraw(
   options: { lang?: Lang } & ParseOptions,
 ): Promise<{ ok: true; draw: StoredDraw } | { ok: false; errors: Issue[] }> {
   const lang = options.lang ?? "zh";
-  const record = loaded.records.find((r) => r.sheet === sheet && r.status !== "待抽取");
-  if (!record) {
-    const known = loaded.records.filter((r) => r.status !== "待抽取").map((r) => r.sheet);
+  const d = findDraw(loaded.register, sheet);
+  if (!d || !d.draw) {
+    const known = loaded.register.draws.filter((x) => x.draw).map((x) => x.draw!.entry.sheet);
     return { ok: false, errors: [issue("draw_unknown", {}, { sheet, known: known.join("、") || "—" }, lang)] };
   }
-  if (record.status !== "有效")
-    return { ok: false, errors: [issue("draw_not_valid", {}, { sheet, status: record.status }, lang)] };
+  const status = statusOf(d);
+  if (status !== "有效")
+    return { ok: false, errors: [issue("draw_not_valid", {}, { sheet, status: status ?? "—" }, lang)] };
   const report = await verifyDraws(port, { ...options, sheet, loaded });
-  const mine = report.draws.find((d) => d.sheet === sheet);
+  const mine = report.draws.find((x) => x.sheet === d.draw!.entry.sheet);
   if (!mine || !mine.ok) {
     const first = mine?.mismatches[0];
     return {
@@ -56,13 +58,9 @@ export async function verifiedDraw(
       ],
     };
   }
-  const stored = await loadDraw(port, loaded.sheetNames, record);
-  if (!stored)
-    return {
-      ok: false,
-      errors: [issue("draw_not_verified", {}, { sheet, count: 1, first: record.snapshotSheet }, lang)],
-    };
-  return { ok: true, draw: stored };
+  const r = await loaded.replayed(d);
+  if (!r.ok) return { ok: false, errors: [issue("draw_not_verified", {}, { sheet, count: 1, first: d.key }, lang)] };
+  return { ok: true, draw: storedOf(r) };
 }
 
 /** Writes `一企一表-<task>-<n>`: one form per drawn target, page breaks between them. */

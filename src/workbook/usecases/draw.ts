@@ -1,17 +1,32 @@
-// Freeze and draw (DRP-1 steps 1–7) over a workbook port: read, call the core once, write once.
+// Freeze and draw (DRP-1 steps 1–7) over a workbook port: read once, let the core (eligibility,
+// the draw, the register) decide, write once.
 import { draw, drawnThisYear, eligibility, generateSeed, makeSnapshot, snapshotDigest } from "../../core/draw";
+import {
+  activeDraw,
+  findDraw,
+  planDraw,
+  planFreeze,
+  recordOf,
+  statusOf,
+  withEntries,
+  type RegisteredDraw,
+} from "../../core/draw/register";
+import { migrate } from "../../core/draw/legacy";
+import type { LogEntry } from "../../core/draw/chain";
 import { issue, translate, type Issue, type Lang } from "../../core/issues/issue";
-import { readTable, RESULT_COLUMNS, type ParseOptions } from "../../core/schema";
-import type { DrawOutcome, DrawRecord, Snapshot, Stratum, Task } from "../../core/model";
-import type { WorkbookPort, WriteBatch } from "../port";
+import type { ParseOptions } from "../../core/schema";
+import type { Checkpoint, DrawOutcome, Snapshot, Stratum, Task } from "../../core/model";
+import type { WriteBatch } from "../port";
 import { chinaTimestamp, chinaToday } from "../cells";
 import { isIsoDate } from "../../core/calendar/dates";
 import { numberedSheetName, RESULT_PREFIX, SNAPSHOT_PREFIX } from "../names";
-import { renderLogSheet } from "../log-sheet";
-import { parseSnapshotSheet, renderSnapshotSheet } from "../snapshot-sheet";
+import { renderSnapshotSheet } from "../snapshot-sheet";
 import { renderResultSheet } from "../result-sheet";
-import { resultRowsAppend } from "../results-sheet";
-import { loadBook, loadValidDraws, readIfPresent, type LoadedBook } from "./load";
+import { resultPairs, resultRowsAppend, STATE_VOIDED } from "../results-sheet";
+import type { WorkbookPort } from "../port";
+import { loadBook, type LoadedBook } from "./load";
+import { commit, optionProblems, renderDrawSheet } from "./commit";
+import { pairKey, resultRowChanges } from "./result-rows";
 
 export interface DrawOptions extends ParseOptions {
   taskId: string;
@@ -41,6 +56,8 @@ export interface DrawReport {
   protocol: "DRP-1";
   task: string;
   seed: string;
+  /** the seed's UTF-8 bytes in hex when it is not plain ASCII, else '' */
+  seedHex: string;
   seedSource: "entered" | "generated";
   frozen: boolean;
   date: string;
@@ -48,39 +65,52 @@ export interface DrawReport {
   digest: string;
   sheet: string;
   snapshotSheet: string;
+  /** the log's chain head after this write, to publish */
+  chain: string;
   strata: { stratum: Stratum; eligible: number; selected: number }[];
   excluded: Snapshot["excluded"];
   selected: {
+    seq: number;
     uscc: string;
     name: string;
     stratum: Stratum;
     leader: string;
-    teams: { department: string; inspectors: string[] }[];
+    leaderName: string;
+    teams: { department: string; inspectors: string[]; names: string[] }[];
   }[];
-  reserves: { uscc: string; stratum: Stratum; rank: number }[];
+  reserves: { uscc: string; name: string; stratum: Stratum; rank: number; used: boolean }[];
+  substitutions: { n: number; replaced: string; substitute: string; stratum: Stratum; rank: number; reason: string }[];
   warnings: Issue[];
 }
 
 export interface FreezeReport {
   protocol: "DRP-1";
   task: string;
+  taskName: string;
   date: string;
   timestamp: string;
   digest: string;
   snapshotSheet: string;
   seedRule: string;
+  /** the log's chain head after this write, to publish with the digest */
+  chain: string;
   eligible: number;
+  strata: { stratum: Stratum; eligible: number; planned: number }[];
   excluded: Snapshot["excluded"];
 }
 
 export type Outcome<T> = { ok: true; report: T; warnings: Issue[] } | { ok: false; errors: Issue[]; warnings: Issue[] };
 
-const fail = <T>(errors: Issue[], warnings: Issue[] = []): Outcome<T> => ({ ok: false, errors, warnings });
+export const fail = <T>(errors: Issue[], warnings: Issue[] = []): Outcome<T> => ({ ok: false, errors, warnings });
 
-/** The freeze waiting for its seed, if the task has one. */
-export function pendingFreeze(records: DrawRecord[], taskId: string): DrawRecord | null {
-  const drawn = new Set(records.filter((r) => r.status !== "待抽取").map((r) => r.snapshotSheet));
-  return records.find((r) => r.taskId === taskId && r.status === "待抽取" && !drawn.has(r.snapshotSheet)) ?? null;
+/** The task's items with their names, as the record shows them: 'WJ-01 对医疗机构…的监督检查；…'. */
+export function itemsText(task: Task, items: readonly Checkpoint[]): string {
+  return task.itemIds
+    .map((id) => {
+      const name = items.find((c) => c.itemId === id)?.item ?? "";
+      return name ? `${id} ${name}` : id;
+    })
+    .join("；");
 }
 
 interface Prepared {
@@ -89,8 +119,15 @@ interface Prepared {
   date: string;
   snapshot: Snapshot;
   digest: string;
-  freeze: DrawRecord | null;
+  items: string;
+  /** the task's freeze awaiting its seed, when the draw is made on it */
+  freeze: RegisteredDraw | null;
   warnings: Issue[];
+}
+
+/** A damaged log could hide an earlier 有效 draw: nothing is frozen, drawn, voided or replaced. */
+export function logBlocks(loaded: LoadedBook): Issue[] {
+  return loaded.logIssues;
 }
 
 async function prepare(
@@ -101,51 +138,43 @@ async function prepare(
   const lang = options.lang ?? "zh";
   const loaded = await loadBook(port, options);
   const { book } = loaded;
-  // A damaged draw log could hide an earlier 有效 draw: nothing is frozen or drawn until it reads.
-  if (loaded.logProblems.length)
-    return {
-      ok: false,
-      errors: loaded.logProblems.map((p) =>
-        issue(
-          "log_unreadable",
-          { sheet: p.sheet, cell: p.cell, column: p.field },
-          { sheet: p.sheet, cell: p.cell, field: p.field, detail: p.message },
-          lang,
-        ),
-      ),
-      warnings: [],
-    };
+  if (logBlocks(loaded).length) return { ok: false, errors: logBlocks(loaded), warnings: [] };
   if (options.date !== undefined && !isIsoDate(options.date))
     return { ok: false, errors: [issue("date_invalid_option", {}, { value: options.date }, lang)], warnings: [] };
 
   // A task awaiting its seed is drawn on its frozen snapshot alone: the registries and the task
   // row as they are now (edited, even broken, since the freeze) play no part.
-  const freeze = useFreeze ? pendingFreeze(loaded.records, options.taskId) : null;
+  const live = activeDraw(loaded.register, options.taskId);
+  const freeze = useFreeze && live && statusOf(live) === "待抽取" ? live : null;
   if (freeze) {
-    const sheet = await readIfPresent(port, loaded.sheetNames, freeze.snapshotSheet);
-    const parsed = sheet ? parseSnapshotSheet(sheet) : null;
-    if (!parsed?.snapshot) {
-      const detail = parsed ? parsed.problems.map((p) => `${p.cell} ${p.message}`).join("；") : "工作表不存在";
-      return fail([issue("snapshot_unreadable", {}, { sheet: freeze.snapshotSheet, detail }, lang)]) as never;
+    const read = await loaded.snapshot(freeze);
+    if (!read.snapshot) {
+      const detail = read.sheet ? read.problems.map((p) => `${p.cell} ${p.message}`).join("；") : "工作表不存在";
+      return {
+        ok: false,
+        errors: [issue("snapshot_unreadable", {}, { sheet: freeze.key, detail }, lang)],
+        warnings: [],
+      };
     }
-    const digest = await snapshotDigest(parsed.snapshot);
-    if (digest !== freeze.digest)
-      return fail([
-        issue(
-          "snapshot_digest_mismatch",
-          {},
-          { sheet: freeze.snapshotSheet, actual: digest, expected: freeze.digest },
-          lang,
-        ),
-      ]) as never;
+    const digest = await snapshotDigest(read.snapshot);
+    const published = freeze.freeze!.entry.digest;
+    if (digest !== published)
+      return {
+        ok: false,
+        errors: [
+          issue("snapshot_digest_mismatch", {}, { sheet: freeze.key, actual: digest, expected: published }, lang),
+        ],
+        warnings: [],
+      };
     return {
       ok: true,
       prepared: {
         loaded,
-        task: parsed.snapshot.task,
-        date: parsed.snapshot.date,
-        snapshot: parsed.snapshot,
+        task: read.snapshot.task,
+        date: read.snapshot.date,
+        snapshot: read.snapshot,
         digest,
+        items: freeze.freeze!.entry.items,
         freeze,
         warnings: [],
       },
@@ -172,10 +201,10 @@ async function prepare(
     };
 
   const date = options.date ?? chinaToday(options.now);
-  // another task's 有效 draws; the task's own are voided by this draw (or refuse it)
-  const others = (await loadValidDraws(port, loaded)).filter((d) => d.record.taskId !== task.id);
-  const drawn = drawnThisYear(others, task, date);
-  const el = eligibility(task, book.targets, date, drawn);
+  // the draws 有效 now: the task's own live draw is voided by this one (or refuses it) and then
+  // no longer counts, which the register's order of events says
+  const valid = (await loaded.validDraws()).filter((d) => d.record.taskId !== task.id);
+  const el = eligibility(task, book.targets, date, drawnThisYear(valid, task, date));
   const snapshot = makeSnapshot(
     task,
     book.items,
@@ -187,140 +216,171 @@ async function prepare(
     el.inScope,
   );
   const digest = await snapshotDigest(snapshot);
-  // Drawing after the task's window has closed is allowed (a late replay, a demonstration) but
-  // said; the warning goes to the clerk, not into the record, which holds the protocol's only.
-  const late =
-    date > task.endDate ? [issue("draw_after_task_end", {}, { task: task.id, date, end: task.endDate }, lang)] : [];
+  // Drawing outside the task's window is allowed (a late replay, a demonstration) but said; the
+  // warning goes to the clerk, not into the record, which holds the protocol's only.
+  const window: Issue[] = [];
+  if (date > task.endDate)
+    window.push(issue("draw_after_task_end", {}, { task: task.id, date, end: task.endDate }, lang));
+  if (date < task.startDate)
+    window.push(issue("draw_before_task_start", {}, { task: task.id, date, start: task.startDate }, lang));
   return {
     ok: true,
-    prepared: { loaded, task, date, snapshot, digest, freeze: null, warnings: [...book.warnings, ...late] },
-  };
-}
-
-/** Marks the task's earlier 有效 draws and pending freezes 作废 with the reason; refuses without one. */
-function voidEarlier(
-  records: DrawRecord[],
-  taskId: string,
-  reason: string | undefined,
-  lang: Lang,
-  except: DrawRecord | null,
-): { ok: true; records: DrawRecord[] } | { ok: false; error: Issue } {
-  const pending = pendingFreeze(records, taskId);
-  const earlier = records.filter((r) => r !== except && r.taskId === taskId && (r.status === "有效" || r === pending));
-  if (!earlier.length) return { ok: true, records };
-  if (reason === undefined) {
-    const r = earlier[earlier.length - 1];
-    const error =
-      r.status === "待抽取"
-        ? issue("freeze_exists", {}, { task: taskId, sheet: r.snapshotSheet, digest: r.digest }, lang)
-        : issue("draw_exists", {}, { task: taskId, sheet: r.sheet }, lang);
-    return { ok: false, error };
-  }
-  if (!reason.trim()) return { ok: false, error: issue("void_reason_empty", {}, {}, lang) };
-  return {
-    ok: true,
-    records: records.map((r) => (earlier.includes(r) ? { ...r, status: "作废", reason: reason.trim() } : r)),
+    prepared: {
+      loaded,
+      task,
+      date,
+      snapshot,
+      digest,
+      items: itemsText(task, book.items),
+      freeze: null,
+      warnings: [...book.warnings, ...window],
+    },
   };
 }
 
 /**
- * The 检查结果 rows of a draw, less those whose (target, department) the task already has a row
- * for (a redraw that selects a target again): one row per pair, and what inspectors typed stays.
- * When the sheet exists, each value goes under its own header wherever the clerks have put it
- * (title rows above, columns moved or added); a column they removed gets nothing.
+ * What the voids among new entries do beyond the log: each voided draw's result sheet is rendered
+ * again with its banner, and its 检查结果 rows leave (except the pairs `keep` still holds).
  */
-async function newResultRows(
-  port: WorkbookPort,
+export async function voidEffects(
   loaded: LoadedBook,
-  taskId: string,
-  append: WriteBatch["append"][number],
-): Promise<WriteBatch["append"][number]> {
-  const key = (uscc: unknown, department: unknown) => `${String(uscc)}|${String(department)}`;
-  const present = new Set(loaded.book.results.filter((r) => r.taskId === taskId).map((r) => key(r.uscc, r.department)));
-  const rows = append.rows.filter((row) => !present.has(key(row[1], row[3])));
-  const sheet = await readIfPresent(port, loaded.sheetNames, append.sheet);
-  const table = sheet ? readTable(sheet, RESULT_COLUMNS, append.sheet) : null;
-  if (!table || table.headerRow === null) return { ...append, rows };
-  // the appended rows follow the header of the sheet the draw would create; each value goes
-  // under the column of the same header on the clerks' sheet
-  const place = (append.whenAbsent.rows[0] ?? []).map((h) => {
-    const column = RESULT_COLUMNS.find((c) => c.header === h);
-    return column ? table.columns[column.key]?.index : undefined;
-  });
-  const width = Math.max(0, ...place.map((i) => (i ?? -1) + 1));
-  const moved = rows.map((row) => {
-    const out: (typeof row)[number][] = Array.from({ length: width }, () => null);
-    row.forEach((v, i) => {
-      const at = place[i];
-      if (at !== undefined) out[at] = v;
-    });
-    return out;
-  });
-  const validations = (append.validations ?? []).flatMap((v) => {
-    const at = place[v.column - 1];
-    return at === undefined ? [] : [{ ...v, column: at + 1 }];
-  });
-  return { ...append, rows: moved, validations };
+  entries: LogEntry[],
+  keep: ReadonlySet<string> = new Set(),
+): Promise<Pick<WriteBatch, "replace" | "edit">> {
+  const after = withEntries(migrate(loaded.register, loaded.lang), entries, loaded.lang);
+  const replace: WriteBatch["replace"] = [];
+  const edit: NonNullable<WriteBatch["edit"]> = [];
+  for (const e of entries) {
+    if (e.event !== "作废") continue;
+    const d = findDraw(after, e.snapshotSheet)!;
+    if (!d.draw) continue;
+    const r = await loaded.replayed(findDraw(loaded.register, e.snapshotSheet)!);
+    if (!r.ok) continue;
+    replace.push(renderDrawSheet(d, r.snapshot, r.replay));
+    const retire = new Set(resultPairs(r.replay.outcome).map((p) => pairKey(p.uscc, p.department)));
+    for (const k of keep) retire.delete(k);
+    const changes = await resultRowChanges(loaded, d.taskId, retire, STATE_VOIDED, null);
+    edit.push(...changes.edit);
+  }
+  return { replace, edit };
 }
 
 /** DRP-1 step 6, first half: writes the snapshot and logs the task as 待抽取. */
 export async function runFreeze(port: WorkbookPort, options: FreezeOptions): Promise<Outcome<FreezeReport>> {
   const lang = options.lang ?? "zh";
+  const bad = optionProblems(
+    { operator: options.operator, "seed-rule": options.seedRule, "void-previous": options.voidReason },
+    lang,
+  );
+  if (bad.length) return fail(bad);
   const prep = await prepare(port, options, false);
   if (!prep.ok) return prep;
-  const { loaded, task, date, snapshot, digest } = prep.prepared;
-  const voided = voidEarlier(loaded.records, task.id, options.voidReason, lang, null);
-  if (!voided.ok) return fail([voided.error], prep.prepared.warnings);
+  const { loaded, task, date, snapshot, digest, items } = prep.prepared;
+  const trial = draw(snapshot, "preview");
+  if (trial.ok && trial.outcome.selected.length === 0)
+    return fail(
+      [issue("draw_selects_nothing", {}, { task: task.id, eligible: snapshot.targets.length }, lang)],
+      prep.prepared.warnings,
+    );
   const snapshotSheet = numberedSheetName(SNAPSHOT_PREFIX, task.id, loaded.sheetNames);
   const timestamp = chinaTimestamp(options.now);
-  const record: DrawRecord = {
-    protocol: "DRP-1",
+  const base = migrate(loaded.register, lang);
+  const plan = planFreeze(base, {
     taskId: task.id,
     taskName: task.name,
-    seed: null,
-    seedSource: null,
-    seedRule: options.seedRule?.trim() ?? "",
-    frozen: true,
-    date,
-    timestamp,
-    operator: options.operator?.trim() ?? "",
-    witness: "",
-    digest,
-    sheet: "",
     snapshotSheet,
-    status: "待抽取",
-    reason: "",
-    warnings: [],
-  };
-  const batch: WriteBatch = {
+    date,
+    digest,
+    items,
+    seedRule: options.seedRule?.trim() ?? "",
+    time: timestamp,
+    operator: options.operator?.trim() ?? "",
+    voidReason: options.voidReason,
+    lang,
+  });
+  if (!plan.ok) return fail([plan.issue], prep.prepared.warnings);
+  const effects = await voidEffects(loaded, plan.entries);
+  const written = await commit(port, loaded, plan.entries, {
     create: [renderSnapshotSheet(snapshot, snapshotSheet)],
-    replace: [renderLogSheet([...voided.records, record])],
-    append: [],
-  };
-  await port.write(batch);
+    ...effects,
+  });
+  if (!written.ok) return fail(written.errors, prep.prepared.warnings);
   return {
     ok: true,
-    warnings: prep.prepared.warnings,
+    warnings: [...prep.prepared.warnings, ...written.warnings],
     report: {
       protocol: "DRP-1",
       task: task.id,
+      taskName: task.name,
       date,
       timestamp,
       digest,
       snapshotSheet,
-      seedRule: record.seedRule,
+      seedRule: options.seedRule?.trim() ?? "",
+      chain: written.head,
       eligible: snapshot.targets.length,
+      strata: trial.ok
+        ? trial.outcome.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, planned: s.selected }))
+        : [],
       excluded: snapshot.excluded,
     },
+  };
+}
+
+/** The report of a draw as it stands (also after a substitution). */
+export function drawReport(
+  d: RegisteredDraw,
+  snapshot: Snapshot,
+  outcome: DrawOutcome,
+  substitutions: DrawReport["substitutions"],
+  head: string,
+  warnings: Issue[],
+): DrawReport {
+  const r = recordOf(d);
+  const targets = new Map(snapshot.targets.map((t) => [t.uscc, t]));
+  const names = new Map(snapshot.inspectors.map((i) => [i.id, i.name]));
+  const used = new Set(substitutions.map((s) => s.substitute));
+  return {
+    protocol: "DRP-1",
+    task: r.taskId,
+    seed: r.seed ?? "",
+    seedHex: r.seedHex ?? "",
+    seedSource: r.seedSource ?? "entered",
+    frozen: r.frozen,
+    date: r.date,
+    timestamp: r.timestamp,
+    digest: r.digest,
+    sheet: r.sheet,
+    snapshotSheet: r.snapshotSheet,
+    chain: head,
+    strata: outcome.strata,
+    excluded: snapshot.excluded,
+    selected: outcome.selected.map((s) => ({
+      seq: s.seq,
+      uscc: s.uscc,
+      name: targets.get(s.uscc)?.name ?? "",
+      stratum: s.stratum,
+      leader: s.leader,
+      leaderName: names.get(s.leader) ?? "",
+      teams: s.teams.map((t) => ({ ...t, names: t.inspectors.map((id) => names.get(id) ?? "") })),
+    })),
+    reserves: outcome.reserves.map((x) => ({ ...x, name: targets.get(x.uscc)?.name ?? "", used: used.has(x.uscc) })),
+    substitutions,
+    warnings,
   };
 }
 
 /** Runs DRP-1 (on the frozen snapshot when the task awaits its seed) and writes the draw in one step. */
 export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise<Outcome<DrawReport>> {
   const lang = options.lang ?? "zh";
+  const bad = optionProblems(
+    { operator: options.operator, witness: options.witness, "void-previous": options.voidReason },
+    lang,
+  );
+  if (bad.length) return fail(bad);
   const prep = await prepare(port, options, true);
   if (!prep.ok) return prep;
-  const { loaded, task, date, snapshot, digest, freeze } = prep.prepared;
+  const { loaded, task, date, snapshot, digest, freeze, items } = prep.prepared;
   const warnings = [...prep.prepared.warnings];
 
   // A seed is typed or pasted: spaces around it are no part of it (the log keeps it trimmed, and a
@@ -328,81 +388,72 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
   const entered = options.seed === undefined ? undefined : options.seed.trim();
   if (freeze && entered === undefined)
     return fail(
-      [issue("seed_required", {}, { task: task.id, timestamp: freeze.timestamp, rule: freeze.seedRule || "—" }, lang)],
+      [
+        issue(
+          "seed_required",
+          {},
+          { task: task.id, timestamp: freeze.freeze!.entry.time, rule: freeze.freeze!.entry.seedRule || "—" },
+          lang,
+        ),
+      ],
       warnings,
     );
-  // A draw made on a freeze consumes that freeze; only earlier 有效 draws need a reason.
-  const voided = voidEarlier(loaded.records, task.id, options.voidReason, lang, freeze);
-  if (!voided.ok) return fail([voided.error], warnings);
-  const records = voided.records;
-
   const seedSource = entered === undefined ? "generated" : "entered";
   const seed = entered ?? generateSeed();
-  // The record keeps the protocol's warnings in Chinese whatever the clerk's language, so that a
-  // replay in any language re-renders the same sheet; the report carries them in the clerk's language.
   const result = draw(snapshot, seed);
   if (!result.ok) return fail(translate([result.issue], lang), warnings);
+  if (result.outcome.selected.length === 0)
+    return fail(
+      [issue("draw_selects_nothing", {}, { task: task.id, eligible: snapshot.targets.length }, lang)],
+      warnings,
+    );
   const outcome: DrawOutcome = result.outcome;
-  warnings.push(...translate(result.warnings, lang));
 
   const sheet = numberedSheetName(RESULT_PREFIX, task.id, loaded.sheetNames);
-  const snapshotSheet = freeze ? freeze.snapshotSheet : numberedSheetName(SNAPSHOT_PREFIX, task.id, loaded.sheetNames);
-  const timestamp = chinaTimestamp(options.now);
-  const record: DrawRecord = {
-    protocol: "DRP-1",
+  const snapshotSheet = freeze ? freeze.key : numberedSheetName(SNAPSHOT_PREFIX, task.id, loaded.sheetNames);
+  const base = migrate(loaded.register, lang);
+  const plan = planDraw(base, {
     taskId: task.id,
     taskName: task.name,
+    snapshotSheet,
+    sheet,
+    date,
+    digest,
+    items,
     seed,
     seedSource,
-    seedRule: freeze?.seedRule ?? "",
-    frozen: freeze !== null,
-    date,
-    timestamp,
+    time: chinaTimestamp(options.now),
     operator: options.operator?.trim() ?? "",
     witness: options.witness?.trim() ?? "",
-    digest,
-    sheet,
-    snapshotSheet,
-    status: "有效",
-    reason: "",
+    // the record keeps the protocol's warnings in Chinese whatever the clerk's language, so that a
+    // replay in any language renders the same sheet
     warnings: result.warnings.map((w) => w.message),
-  };
-  const batch: WriteBatch = {
+    frozen: freeze ? findDraw(base, freeze.key) : null,
+    voidReason: options.voidReason,
+    lang,
+  });
+  if (!plan.ok) return fail([plan.issue], warnings);
+  const after = withEntries(base, plan.entries, lang);
+  const mine = findDraw(after, snapshotSheet)!;
+  const rows = resultRowsAppend(snapshot, outcome);
+  const keep = new Set(resultPairs(outcome).map((p) => pairKey(p.uscc, p.department)));
+  const effects = await voidEffects(loaded, plan.entries, keep);
+  const added = await resultRowChanges(loaded, task.id, new Set(), "", rows);
+  const written = await commit(port, loaded, plan.entries, {
     create: [
-      renderResultSheet(record, snapshot, outcome),
+      renderResultSheet({ record: recordOf(mine), snapshot, outcome, substitutions: [] }),
       ...(freeze ? [] : [renderSnapshotSheet(snapshot, snapshotSheet)]),
     ],
-    replace: [renderLogSheet([...records, record])],
-    append: [await newResultRows(port, loaded, task.id, resultRowsAppend(snapshot, outcome))],
-  };
-  await port.write(batch);
-  const names = new Map(snapshot.targets.map((t) => [t.uscc, t.name]));
+    replace: effects.replace,
+    edit: effects.edit,
+    append: added.append,
+  });
+  if (!written.ok) return fail(written.errors, warnings);
+  warnings.push(...translate(result.warnings, lang), ...written.warnings);
   return {
     ok: true,
     warnings,
-    report: {
-      protocol: "DRP-1",
-      task: task.id,
-      seed,
-      seedSource,
-      frozen: record.frozen,
-      date,
-      timestamp,
-      digest,
-      sheet,
-      snapshotSheet,
-      strata: outcome.strata,
-      excluded: snapshot.excluded,
-      selected: outcome.selected.map((s) => ({
-        uscc: s.uscc,
-        name: names.get(s.uscc) ?? "",
-        stratum: s.stratum,
-        leader: s.leader,
-        teams: s.teams,
-      })),
-      reserves: outcome.reserves,
-      warnings: translate(result.warnings, lang),
-    },
+    report: drawReport(mine, snapshot, outcome, [], written.head, translate(result.warnings, lang)),
   };
 }
 
@@ -418,6 +469,12 @@ export async function previewDraw(
     strata: { stratum: Stratum; eligible: number; planned: number }[];
     excluded: Snapshot["excluded"];
     existing: string | null;
+    /** the freeze's seed rule and time, when the task awaits its seed */
+    seedRule: string;
+    frozenAt: string;
+    /** the snapshot sheet of the freeze awaiting its seed ('' when not frozen) */
+    frozenSheet: string;
+    chain: string;
   }>
 > {
   const prep = await prepare(port, options, true);
@@ -428,13 +485,24 @@ export async function previewDraw(
   const strata = trial.ok
     ? trial.outcome.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, planned: s.selected }))
     : [];
-  const existing = loaded.records.find((r) => r.taskId === task.id && r.status === "有效")?.sheet ?? null;
+  const live = activeDraw(loaded.register, task.id);
   return {
     ok: true,
     warnings: translate(
       trial.ok ? [...prep.prepared.warnings, ...trial.warnings] : [...prep.prepared.warnings, trial.issue],
       options.lang ?? "zh",
     ),
-    report: { frozen: freeze !== null, digest, date, strata, excluded: snapshot.excluded, existing },
+    report: {
+      frozen: freeze !== null,
+      digest,
+      date,
+      strata,
+      excluded: snapshot.excluded,
+      existing: live && statusOf(live) === "有效" ? (live.draw?.entry.sheet ?? null) : null,
+      seedRule: freeze?.freeze?.entry.seedRule ?? "",
+      frozenAt: freeze?.freeze?.entry.time ?? "",
+      frozenSheet: freeze?.key ?? "",
+      chain: loaded.register.head,
+    },
   };
 }

@@ -2,7 +2,8 @@
 export * from "./check";
 export * from "./draw";
 export * from "./verify";
-export { loadBook, loadValidDraws, loadDraw } from "./load";
+export { loadBook, storedOf, type LoadedBook } from "./load";
+export * from "./lifecycle";
 export * from "./checklists";
 export * from "./publicity";
 export * from "./list";

@@ -1,9 +1,10 @@
-// The draws of the workbook as the draw log records them, newest last, for the pane's pickers.
+// The draws of the workbook as the draw register states them, newest last, for the pane's pickers.
+import { resultSheetOf, statusOf } from "../../core/draw/register";
 import type { DrawRecord } from "../../core/model";
 import type { ParseOptions } from "../../core/schema";
 import type { WorkbookPort } from "../port";
 import { LOG_SHEET } from "../names";
-import { parseLogSheet } from "../log-sheet";
+import { readLog } from "../log-sheet";
 import { readIfPresent } from "./load";
 
 export interface DrawListEntry {
@@ -19,22 +20,31 @@ export interface DrawListEntry {
   seed: string | null;
   digest: string;
   reason: string;
+  /** substitutions made so far */
+  substitutions: number;
+  /** the log's chain head (the same on every entry of one listing) */
+  chain: string;
 }
 
-export async function listDraws(port: WorkbookPort, _options: ParseOptions = {}): Promise<DrawListEntry[]> {
-  void _options;
+/** Reads the log only (not the registries): the pickers need no more. */
+export async function listDraws(port: WorkbookPort, options: ParseOptions = {}): Promise<DrawListEntry[]> {
   const names = await port.sheetNames();
-  const { records } = parseLogSheet(await readIfPresent(port, names, LOG_SHEET));
-  return records.map((r) => ({
-    sheet: r.sheet,
-    snapshotSheet: r.snapshotSheet,
-    task: r.taskId,
-    taskName: r.taskName,
-    status: r.status,
-    date: r.date,
-    timestamp: r.timestamp,
-    seed: r.seed,
-    digest: r.digest,
-    reason: r.reason,
-  }));
+  const { register } = readLog(await readIfPresent(port, names, LOG_SHEET), options.lang ?? "zh");
+  return register.draws.map((d) => {
+    const e = (d.draw ?? d.freeze)!.entry;
+    return {
+      sheet: resultSheetOf(d),
+      snapshotSheet: d.key,
+      task: d.taskId,
+      taskName: d.taskName,
+      status: statusOf(d) ?? "待抽取",
+      date: e.date,
+      timestamp: e.time,
+      seed: e.seed === "" ? null : e.seed,
+      digest: e.digest,
+      reason: d.voided?.entry.reason ?? "",
+      substitutions: d.substitutions.length,
+      chain: register.head,
+    };
+  });
 }

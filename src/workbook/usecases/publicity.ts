@@ -25,7 +25,10 @@ import {
   RESULTS_SHEET,
   STATISTICS_SHEET,
 } from "../names";
-import { loadBook, loadDraw, loadValidDraws, readIfPresent, type LoadedBook } from "./load";
+import { loadBook, readIfPresent, type LoadedBook } from "./load";
+import { activeDraw, statusOf } from "../../core/draw/register";
+import { resultPairs } from "../results-sheet";
+import { pairKey } from "./result-rows";
 import { verifiedDraw } from "./checklists";
 import type { Outcome } from "./draw";
 
@@ -54,41 +57,19 @@ export function locateResultColumns(sheet: SheetData | null): ResultColumns {
   return out;
 }
 
-/** A 检查结果 row as the draw wrote it: nothing typed in beyond task, target, name and department. */
-function untouched(r: InspectionResult): boolean {
-  return (
-    r.completed === null &&
-    r.result === null &&
-    r.penaltyDate === null &&
-    r.published === null &&
-    [r.problem, r.rectification, r.penaltyNo, r.followUp, r.enteredBy].every((t) => t.trim() === "")
-  );
-}
-
 /**
- * The rows of 检查结果 less the untouched rows that a since voided draw wrote for targets that the
- * task's valid draw does not hold: the sheet is the clerks' and keeps them, but they are no
- * result and no error.
+ * The rows of 检查结果 that are results of the draws as they stand: a row of a voided draw or of a
+ * replaced target (marked or not) is the clerks' and stays on the sheet, but is no result.
  */
-async function withoutVoidedPlaceholders(port: WorkbookPort, loaded: LoadedBook): Promise<InspectionResult[]> {
-  const pairs = async (status: "有效" | "作废") => {
-    const out = new Set<string>();
-    for (const record of loaded.records) {
-      if (record.status !== status || !record.seed || !record.sheet) continue;
-      const stored = await loadDraw(port, loaded.sheetNames, record);
-      if (stored)
-        for (const s of stored.outcome.selected)
-          for (const t of s.teams) out.add(`${record.taskId}|${s.uscc}|${t.department}`);
-    }
-    return out;
-  };
-  const voided = await pairs("作废");
-  if (voided.size === 0) return loaded.book.results;
-  const valid = await pairs("有效");
-  return loaded.book.results.filter((r) => {
-    const key = `${r.taskId}|${r.uscc}|${r.department}`;
-    return !(untouched(r) && voided.has(key) && !valid.has(key));
-  });
+async function currentResults(loaded: LoadedBook): Promise<InspectionResult[]> {
+  const current = new Set<string>();
+  for (const d of await loaded.validDraws()) {
+    for (const p of resultPairs(d.outcome)) current.add(`${d.record.taskId}|${pairKey(p.uscc, p.department)}`);
+  }
+  const known = new Set(loaded.register.draws.map((d) => d.taskId));
+  return loaded.book.results.filter(
+    (r) => current.has(`${r.taskId}|${pairKey(r.uscc, r.department)}`) || !known.has(r.taskId),
+  );
 }
 
 /**
@@ -114,8 +95,8 @@ export async function runPublicity(
   const today = (options.today ?? chinaToday(options.now)) as IsoDate;
   const loaded = await loadBook(port, options);
   const { book } = loaded;
-  const records = loaded.records.filter((r) => r.taskId === options.taskId && r.status === "有效");
-  const record = records[records.length - 1];
+  const live = activeDraw(loaded.register, options.taskId);
+  const record = live && statusOf(live) === "有效" ? live.draw!.entry : null;
   if (!record) {
     const known = book.tasks.some((t) => t.id === options.taskId);
     return {
@@ -135,7 +116,7 @@ export async function runPublicity(
   const resultsSheet = book.sheets.results ?? RESULTS_SHEET;
   const columns = locateResultColumns(await readIfPresent(port, loaded.sheetNames, resultsSheet));
   const calendar = makeCalendar(book.holidays);
-  const results = await withoutVoidedPlaceholders(port, loaded);
+  const results = await currentResults(loaded);
   const publicity = buildPublicity({
     draw,
     results,
@@ -145,7 +126,7 @@ export async function runPublicity(
     sheet: resultsSheet,
     lang,
   });
-  const allDraws = await loadValidDraws(port, loaded);
+  const allDraws = await loaded.validDraws();
   const statistics = buildStatistics(allDraws, results, calendar, today, lang);
 
   // The schema's faults on 检查结果 (a category not in the list, a date that is no date) and the

@@ -1,16 +1,22 @@
-// Verify: replays each draw from its snapshot and compares, cell by cell, with what the workbook
-// holds; then says whether the registries have changed since the draw.
-import { draw, drawnThisYear, eligibility, makeSnapshot, snapshotDigest } from "../../core/draw";
-import { columnLetter, type Lang } from "../../core/issues/issue";
+// Verify: recomputes the log's chain and replays every event of it from the draws' snapshots,
+// compares what the workbook holds cell by cell, finds sheets and 检查结果 rows no event accounts
+// for, and says whether the registries (and task rows) changed since each draw.
+import { drawnThisYear, eligibility, makeSnapshot, snapshotDigest, sortedBy } from "../../core/draw";
+import { buildRegister, findDraw, statusOf, type RegisteredDraw } from "../../core/draw/register";
+import { entryHash, type LogEntry, type LogField } from "../../core/draw/chain";
+import { columnLetter, issue, type Issue, type Lang } from "../../core/issues/issue";
 import type { ParseOptions } from "../../core/schema";
-import type { DrawRecord, Inspector, Snapshot, Target } from "../../core/model";
+import type { DrawRecord, Inspector, Snapshot, Target, Task } from "../../core/model";
 import type { SheetData, SheetSpec, WorkbookPort } from "../port";
 import { cellText } from "../cells";
-import { parseSnapshotSheet, renderSnapshotSheet } from "../snapshot-sheet";
-import { renderResultSheet } from "../result-sheet";
-import { drawsValidAt, loadBook, readIfPresent, type LoadedBook } from "./load";
-import { pendingFreeze } from "./draw";
-import { LOG_SHEET, RESULT_PREFIX, SNAPSHOT_PREFIX } from "../names";
+import { renderSnapshotSheet } from "../snapshot-sheet";
+import { headerOfField } from "../log-sheet";
+import { loadBook, drawsSeenBy, type LoadedBook } from "./load";
+import { renderDrawSheet } from "./commit";
+import { LOG_SHEET, RESULT_PREFIX, RESULTS_SHEET, SNAPSHOT_PREFIX } from "../names";
+import { resultPairs, RESULT_STATE_HEADER } from "../results-sheet";
+import { pairKey } from "./result-rows";
+import { readTable, RESULT_COLUMNS } from "../../core/schema";
 
 /** One difference found by verify. */
 export interface Mismatch {
@@ -31,13 +37,15 @@ export interface RegistryChanges {
   inspectorsAdded: string[];
   inspectorsRemoved: string[];
   inspectorsChanged: string[];
+  /** the task's row in 抽查任务 now differs from the task the draw was made on (or is gone) */
+  taskChanged: boolean;
 }
 
 export interface DrawVerification {
   sheet: string;
   snapshotSheet: string;
   task: string;
-  /** the log's status; 无记录 for a result or snapshot sheet that the log does not know */
+  /** the status the log's events give; 无记录 for a result or snapshot sheet that no event names */
   status: DrawRecord["status"] | "无记录";
   ok: boolean;
   registryChanged: boolean;
@@ -47,8 +55,23 @@ export interface DrawVerification {
 
 export interface VerifyReport {
   ok: boolean;
+  /** the log's chain head: the last entry's hash, to compare with a published value */
+  chain: string;
+  /** the log is in the format before the chain (no hash proves its rows) */
+  legacy: boolean;
+  /** faults of the log itself: the chain, the order of events, the headers */
+  log: Mismatch[];
+  /** 检查结果 rows that belong to no draw the log records */
+  results: Mismatch[];
+  /** unprotected records, stale 检查结果 rows, an old log: said, not failed */
+  warnings: Issue[];
   draws: DrawVerification[];
 }
+
+const say = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
+
+/** Labels of the rows under which a cell is named by the header above it. */
+const TABLE_HEADS = ["序号", "备选序号", "替补序号", "统一社会信用代码", "执法证号", "分层"];
 
 /** Compares an expected rendering with the sheet as read, cell by cell. */
 export function diffSheet(expected: SheetSpec, actual: SheetData, lang: Lang = "zh"): Mismatch[] {
@@ -58,12 +81,12 @@ export function diffSheet(expected: SheetSpec, actual: SheetData, lang: Lang = "
   const headerOf = (r: number, c: number): string => {
     for (let k = r - 1; k >= 0; k--) {
       const row = expected.rows[k] ?? [];
-      const first = cellText(row[0] ?? null);
-      if (["序号", "备选序号", "统一社会信用代码", "执法证号", "分层", "排除原因"].includes(first))
-        return cellText(row[c] ?? null);
+      if (TABLE_HEADS.includes(cellText(row[0] ?? null))) return cellText(row[c] ?? null);
       if (row.length === 0) break;
     }
-    return c > 0 ? cellText(expected.rows[r]?.[c - 1] ?? null) : "";
+    const row = expected.rows[r] ?? [];
+    for (let k = c - 1; k >= 0; k--) if (cellText(row[k] ?? null) !== "") return cellText(row[k] ?? null);
+    return "";
   };
   for (let r = 0; r < rows; r++) {
     const e = expected.rows[r] ?? [];
@@ -72,38 +95,33 @@ export function diffSheet(expected: SheetSpec, actual: SheetData, lang: Lang = "
     for (let c = 0; c < cols; c++) {
       const ev = cellText(e[c] ?? null);
       const av = cellText(a[c] ?? null);
-      if (ev !== av) {
-        const cell = `${columnLetter(c)}${r + 1}`;
-        const field = headerOf(r, c);
-        out.push({
-          sheet: actual.name,
-          cell,
-          field,
-          expected: ev,
-          actual: av,
-          message: say(
-            lang,
-            `${actual.name}!${cell}（${field || "—"}）应为「${ev}」，实为「${av}」`,
-            `${actual.name}!${cell} (${field || "—"}) should be "${ev}" but is "${av}"`,
-          ),
-        });
-      }
+      if (ev === av) continue;
+      const cell = `${columnLetter(c)}${r + 1}`;
+      const field = headerOf(r, c);
+      out.push({
+        sheet: actual.name,
+        cell,
+        field,
+        expected: ev,
+        actual: av,
+        message: say(
+          lang,
+          `${actual.name}!${cell}（${field || "—"}）应为「${ev}」，实为「${av}」`,
+          `${actual.name}!${cell} (${field || "—"}) should be "${ev}" but is "${av}"`,
+        ),
+      });
     }
   }
   return out;
 }
 
-function canonicalRow(x: Target | Inspector): string {
+function canonicalRow(x: Target | Inspector | Task): string {
   const rest: Record<string, unknown> = { ...x };
   delete rest.row;
   return JSON.stringify(rest, Object.keys(rest).sort());
 }
 
-function compareRows<T extends Target | Inspector>(
-  frozen: T[],
-  current: T[],
-  key: (x: T) => string,
-): { added: string[]; removed: string[]; changed: string[] } {
+function compareRows<T extends Target | Inspector>(frozen: T[], current: T[], key: (x: T) => string) {
   const before = new Map(frozen.map((x) => [key(x), canonicalRow(x)]));
   const after = new Map(current.map((x) => [key(x), canonicalRow(x)]));
   return {
@@ -113,257 +131,349 @@ function compareRows<T extends Target | Inspector>(
   };
 }
 
-const say = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
+const noChanges = (): RegistryChanges => ({
+  targetsAdded: [],
+  targetsRemoved: [],
+  targetsChanged: [],
+  inspectorsAdded: [],
+  inspectorsRemoved: [],
+  inspectorsChanged: [],
+  taskChanged: false,
+});
 
-/** The 1-based row of an A1 address, or null. */
-function rowOfCell(cell: string): number | null {
-  const m = /^[A-Z]+(\d+)$/.exec(cell);
-  return m ? Number(m[1]) : null;
+const missing = (lang: Lang, sheet: string, kind: string, field: string): Mismatch => ({
+  sheet,
+  cell: "",
+  field,
+  expected: sheet,
+  actual: "",
+  message: say(
+    lang,
+    `${kind}「${sheet}」不存在`,
+    `The ${field === "快照表" ? "snapshot" : "result"} sheet "${sheet}" is missing`,
+  ),
+});
+
+/** The registries now against a draw's snapshot (the draws step 1 saw then, not those made since). */
+async function registryChanges(loaded: LoadedBook, d: RegisteredDraw, snapshot: Snapshot): Promise<RegistryChanges> {
+  const others = (await drawsSeenBy(loaded, d)).filter((x) => x.record.taskId !== d.taskId);
+  const task = snapshot.task;
+  const el = eligibility(task, loaded.book.targets, snapshot.date, drawnThisYear(others, task, snapshot.date));
+  const now = makeSnapshot(
+    task,
+    loaded.book.items,
+    el.eligible,
+    loaded.book.inspectors,
+    snapshot.date,
+    el.excluded,
+    loaded.book.targets.length,
+    el.inScope,
+  );
+  const t = compareRows(snapshot.targets, now.targets, (x) => x.uscc);
+  const i = compareRows(snapshot.inspectors, now.inspectors, (x) => x.id);
+  const row = loaded.book.tasks.find((x) => x.id === task.id);
+  return {
+    targetsAdded: t.added,
+    targetsRemoved: t.removed,
+    targetsChanged: t.changed,
+    inspectorsAdded: i.added,
+    inspectorsRemoved: i.removed,
+    inspectorsChanged: i.changed,
+    taskChanged: !row || canonicalRow(row) !== canonicalRow(task),
+  };
 }
 
-/** The 1-based sheet row of each record of the log, in the order parseLogSheet reads them. */
-function logRecordRows(sheet: SheetData | null): number[] {
-  if (!sheet) return [];
-  const width = (sheet.rows[0] ?? []).length;
-  const out: number[] = [];
-  for (let r = 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
-    if (Array.from({ length: width }, (_, c) => cellText(row[c] ?? null).trim()).some((t) => t !== "")) out.push(r + 1);
+/** Verifies one draw of the register: its snapshot, its replayed events, its result sheet. */
+async function verifyDraw(
+  loaded: LoadedBook,
+  d: RegisteredDraw,
+  warnings: Issue[],
+  lang: Lang,
+): Promise<DrawVerification> {
+  const mismatches: Mismatch[] = [];
+  const status = statusOf(d) ?? "待抽取";
+  const read = await loaded.snapshot(d);
+  let snapshot: Snapshot | null = null;
+  if (!read.sheet) mismatches.push(missing(lang, d.key, "快照表", "快照表"));
+  else {
+    if (read.sheet.protected === false)
+      warnings.push(issue("sheet_unprotected", { sheet: d.key }, { sheet: d.key }, lang));
+    for (const p of read.problems)
+      mismatches.push({ sheet: p.sheet, cell: p.cell, field: p.field, expected: "", actual: "", message: p.message });
+    snapshot = read.snapshot;
+    if (snapshot) {
+      // rendered in the protocol's order: rows moved on the sheet are a difference, not the same input
+      const sorted = {
+        ...snapshot,
+        targets: sortedBy(snapshot.targets, (t) => t.uscc),
+        inspectors: sortedBy(snapshot.inspectors, (i) => i.id),
+      };
+      mismatches.push(...diffSheet(renderSnapshotSheet(sorted, read.sheet.name), read.sheet, lang));
+      const digest = await snapshotDigest(snapshot);
+      const logged = (d.draw ?? d.freeze)!.entry.digest;
+      if (digest !== logged)
+        mismatches.push({
+          sheet: d.key,
+          cell: "",
+          field: "输入摘要（SHA-256）",
+          expected: logged,
+          actual: digest,
+          message: say(
+            lang,
+            `快照的摘要 ${digest} 与记录的摘要 ${logged} 不符：快照在抽取后被改动`,
+            `The digest ${digest} of the snapshot differs from the recorded digest ${logged}: the snapshot was changed after the draw`,
+          ),
+        });
+    }
   }
-  return out;
+  const sheet = d.draw?.entry.sheet ?? "";
+  // an altered draw entry whose original the result sheet still shows (the hash proves it) is
+  // reported at the log's cells that were changed, and the result sheet is judged by the original
+  const recovered = d.draw ? await recoverEntry(loaded, d, lang) : null;
+  if (recovered) mismatches.push(...recovered.mismatches);
+  if (snapshot && d.draw) {
+    const result = await loaded.sheet(sheet);
+    const subject = recovered?.draw ?? d;
+    const r = await loaded.replayed(subject);
+    if (!result) mismatches.push(missing(lang, sheet, "结果表", "结果表"));
+    else if (!r.ok)
+      mismatches.push({
+        sheet,
+        cell: "",
+        field: "随机种子",
+        expected: "",
+        actual: d.draw.entry.seed,
+        message: say(
+          lang,
+          `用记录的种子重放抽取失败：${r.issue?.message ?? "快照无法读取"}`,
+          `Replaying the draw with the recorded seed fails: ${r.issue?.message ?? "the snapshot cannot be read"}`,
+        ),
+      });
+    else {
+      if (result.protected === false) warnings.push(issue("sheet_unprotected", { sheet }, { sheet }, lang));
+      for (const p of r.problems) mismatches.push(logMismatch(loaded, p.index, p.field, p.issue));
+      mismatches.push(...diffSheet(renderDrawSheet(subject, r.snapshot, r.replay), result, lang));
+    }
+  }
+  // a fault of the log at one of this draw's events makes the draw unproven too
+  const mine = new Set([d.freeze, d.draw, d.voided, ...d.substitutions].filter(Boolean).map((p) => p!.index));
+  // with the original recovered, the log's faults are those of the original entry
+  for (const p of (recovered?.register ?? loaded.register).problems)
+    if (mine.has(p.index)) mismatches.push(logMismatch(loaded, p.index, p.field, p.issue));
+  const changes = snapshot ? await registryChanges(loaded, d, snapshot) : noChanges();
+  return {
+    sheet: sheet || d.key,
+    snapshotSheet: d.key,
+    task: d.taskId,
+    status,
+    ok: mismatches.length === 0,
+    registryChanged: Object.values(changes).some((x) => (Array.isArray(x) ? x.length > 0 : x)),
+    registryChanges: changes,
+    mismatches,
+  };
 }
 
-/** Record fields that both the log and the result sheet show: the log's header, the sheet's label. */
-const SHARED_FIELDS: {
-  log: string;
-  label: string;
-  key: "seed" | "date" | "timestamp" | "operator" | "witness" | "digest" | "seedRule" | "taskName";
-}[] = [
-  { log: "随机种子", label: "随机种子", key: "seed" },
-  { log: "输入摘要（SHA-256）", label: "输入摘要（SHA-256）", key: "digest" },
-  { log: "抽取日期", label: "抽取日期", key: "date" },
-  { log: "时间", label: "时间戳", key: "timestamp" },
-  { log: "操作人", label: "操作人", key: "operator" },
-  { log: "见证人", label: "见证人", key: "witness" },
-  { log: "取种规则", label: "取种规则", key: "seedRule" },
-  { log: "任务名称", label: "任务名称", key: "taskName" },
+/** Draw-entry fields that the result sheet's record shows, by the record's label. */
+const SHOWN: [LogField, string][] = [
+  ["seed", "随机种子"],
+  ["digest", "输入摘要（SHA-256）"],
+  ["date", "抽取日期"],
+  ["time", "时间戳"],
+  ["operator", "操作人"],
+  ["witness", "见证人"],
+  ["seedRule", "取种规则"],
+  ["taskName", "任务名称"],
+  ["items", "抽查事项"],
 ];
 
-/** The value next to the first cell reading `label` in the record block on top of a result sheet. */
+/** The value beside the first label cell reading `label` on a result sheet (either layout). */
 function shownValue(sheet: SheetData, label: string): string | null {
-  for (const row of sheet.rows.slice(1, 20))
-    for (let c = 0; c + 1 < row.length; c++) if (cellText(row[c]).trim() === label) return cellText(row[c + 1]);
+  for (const row of sheet.rows)
+    for (let c = 0; c + 1 < row.length; c++)
+      if (cellText(row[c] ?? null).trim() === label) {
+        for (let k = c + 1; k < row.length; k++) if (cellText(row[k] ?? null) !== "") return cellText(row[k] ?? null);
+        return "";
+      }
   return null;
 }
 
 /**
- * When the log row of a draw differs from its result sheet in fields both show, and the result
- * sheet is exactly what the snapshot gives with the sheet's own values (and the snapshot's digest
- * is the sheet's), the log is what was changed: one mismatch per changed log cell. Otherwise none.
+ * When a draw entry does not match its hash, the result sheet may still show the original values:
+ * if putting them back makes the hash match, those are the fields that were changed.
  */
-function editedLogFields(
-  record: DrawRecord,
-  snapshot: Snapshot,
-  digest: string,
-  resultSheet: SheetData,
-  logSheet: SheetData,
-  logRow: number,
-  lang: Lang,
-): Mismatch[] {
-  const alt: DrawRecord = { ...record };
-  const changed: { field: (typeof SHARED_FIELDS)[number]; shown: string; logged: string }[] = [];
-  for (const field of SHARED_FIELDS) {
-    const shown = shownValue(resultSheet, field.label);
-    const logged = record[field.key] ?? "";
-    if (shown === null || shown === logged) continue;
-    if (field.key === "seed") alt.seed = shown === "" ? null : shown;
-    else alt[field.key] = shown;
-    changed.push({ field, shown, logged });
+async function recoverEntry(loaded: LoadedBook, d: RegisteredDraw, lang: Lang) {
+  const placed = d.draw!;
+  const e = placed.entry;
+  if (d.legacy || !loaded.register.problems.some((p) => p.index === placed.index && p.field === "hash")) return null;
+  const result = await loaded.sheet(e.sheet);
+  if (!result) return null;
+  const original: LogEntry = { ...e };
+  const changed: LogField[] = [];
+  for (const [field, label] of SHOWN) {
+    const shown = shownValue(result, label);
+    if (shown !== null && shown !== e[field]) {
+      original[field] = shown;
+      changed.push(field);
+    }
   }
-  if (!changed.length || !alt.seed || alt.digest !== digest) return [];
-  const replay = draw(snapshot, alt.seed);
-  if (!replay.ok) return [];
-  const expected = renderResultSheet(
-    { ...alt, warnings: replay.warnings.map((w) => w.message) },
-    snapshot,
-    replay.outcome,
-  );
-  if (diffSheet(expected, resultSheet).length) return [];
-  const header = (logSheet.rows[0] ?? []).map((v) => cellText(v).trim());
-  return changed.map(({ field, shown, logged }) => {
-    const c = header.indexOf(field.log);
-    const cell = c >= 0 ? `${columnLetter(c)}${logRow}` : "";
+  if (!changed.length || entryHash(original) !== e.hash) return null;
+  const mismatches = changed.map((field) => {
+    const cell = loaded.log.cellOf(placed.index, field);
+    const header = headerOfField(field);
     return {
-      sheet: logSheet.name,
+      sheet: LOG_SHEET,
       cell,
-      field: field.log,
-      expected: shown,
-      actual: logged,
+      field: header,
+      expected: original[field],
+      actual: e[field],
       message: say(
         lang,
-        `${logSheet.name}!${cell}（${field.log}）为「${logged}」，而结果表「${resultSheet.name}」与快照一致地记为「${shown}」：抽取记录在抽取后被改动`,
-        `${logSheet.name}!${cell} (${field.log}) reads "${logged}", while the result sheet "${resultSheet.name}", consistent with the snapshot, records "${shown}": the draw log was changed after the draw`,
+        `${LOG_SHEET}!${cell}（${header}）为「${e[field]}」，但该行的哈希证明原值为「${original[field]}」（结果表也如此记载）：抽取记录在写入后被改动`,
+        `${LOG_SHEET}!${cell} (${header}) reads "${e[field]}", but the row's hash proves it was "${original[field]}" (as the result sheet shows): the draw log was changed`,
       ),
     };
   });
+  const fixed = buildRegister(
+    loaded.register.entries.map((x, i) => (i === placed.index ? original : x)),
+    { lang, legacy: loaded.register.legacy },
+  );
+  const again = findDraw(fixed, d.key)!;
+  return { mismatches, draw: again, register: fixed };
+}
+
+function logMismatch(
+  loaded: LoadedBook,
+  index: number,
+  field: Parameters<typeof headerOfField>[0],
+  i: Issue,
+): Mismatch {
+  const entry = loaded.register.entries[index];
+  return {
+    sheet: LOG_SHEET,
+    cell: loaded.log.cellOf(index, field),
+    field: headerOfField(field),
+    expected: String(i.params.expected ?? ""),
+    actual: String(i.params.actual ?? entry?.[field] ?? ""),
+    message: i.message,
+  };
+}
+
+/**
+ * The rows of 检查结果 that no draw of the log accounts for: of a task without any draw, or of a
+ * target and department no draw of the task ever held. Rows of a voided draw or a replaced target
+ * that are not marked are a warning (they are not counted as results).
+ */
+async function verifyResults(loaded: LoadedBook, warnings: Issue[], lang: Lang): Promise<Mismatch[]> {
+  const name = loaded.book.sheets.results ?? RESULTS_SHEET;
+  const sheet = await loaded.sheet(name);
+  if (!sheet) return [];
+  const table = readTable(sheet, RESULT_COLUMNS, name);
+  const header = table.headerRow === null ? [] : (sheet.rows[table.headerRow - 1] ?? []).map((v) => cellText(v).trim());
+  const stateAt = header.indexOf(RESULT_STATE_HEADER);
+  const current = new Set<string>();
+  const ever = new Set<string>();
+  for (const d of loaded.register.draws) {
+    const r = await loaded.replayed(d);
+    if (!r.ok) continue;
+    const live = statusOf(d) === "有效";
+    for (const p of resultPairs(r.replay.outcome)) {
+      ever.add(`${d.taskId}|${pairKey(p.uscc, p.department)}`);
+      if (live) current.add(`${d.taskId}|${pairKey(p.uscc, p.department)}`);
+    }
+    // every target a substitution replaced held rows too
+    for (const s of d.substitutions) {
+      const before = await loaded.replayed(d, s.index);
+      if (before.ok)
+        for (const p of resultPairs(before.replay.outcome)) ever.add(`${d.taskId}|${pairKey(p.uscc, p.department)}`);
+    }
+  }
+  const out: Mismatch[] = [];
+  for (const r of loaded.book.results) {
+    const key = `${r.taskId}|${pairKey(r.uscc, r.department)}`;
+    if (current.has(key)) continue;
+    const marked = stateAt >= 0 && cellText(sheet.rows[r.row - 1]?.[stateAt] ?? null).trim() !== "";
+    const params = { sheet: name, row: r.row, task: r.taskId, uscc: r.uscc, department: r.department };
+    if (ever.has(key)) {
+      if (!marked) warnings.push(issue("result_row_stale", { sheet: name, row: r.row }, params, lang));
+      continue;
+    }
+    const i = issue("result_row_unknown", { sheet: name, row: r.row }, params, lang);
+    out.push({ sheet: name, cell: `A${r.row}`, field: "任务编号", expected: "", actual: r.taskId, message: i.message });
+  }
+  return out;
 }
 
 /** Replays every draw (or the one named by its result or snapshot sheet) and compares. */
 export async function verifyDraws(
   port: WorkbookPort,
-  options: { sheet?: string; lang?: Lang; loaded?: LoadedBook } & ParseOptions = {},
+  options: {
+    sheet?: string;
+    lang?: Lang;
+    loaded?: LoadedBook;
+    /** a chain head published outside the workbook */
+    expectChain?: string;
+    /** an input digest published outside the workbook */
+    expectDigest?: string;
+  } & ParseOptions = {},
 ): Promise<VerifyReport> {
   const lang = options.lang ?? "zh";
-  // a caller that has read the workbook already (checklists, publicity) passes it: the
-  // registries are not read twice
+  // a caller that has read the workbook already (checklists, publicity) passes it
   const loaded = options.loaded ?? (await loadBook(port, options));
-  const pending = new Set(
-    [...new Set(loaded.records.map((r) => r.taskId))].map((t) => pendingFreeze(loaded.records, t)).filter(Boolean),
-  );
-  const records = loaded.records.filter(
-    (r) =>
-      (r.status !== "待抽取" || pending.has(r)) &&
-      (!options.sheet || r.sheet === options.sheet || r.snapshotSheet === options.sheet),
-  );
-  const logSheet = await readIfPresent(port, loaded.sheetNames, LOG_SHEET);
-  const logRows = logRecordRows(logSheet);
-  const draws: DrawVerification[] = [];
-  for (const record of records) {
-    const mismatches: Mismatch[] = [];
-    const miss = (sheet: string, field: string, expected: string, actual: string, message: string) =>
-      mismatches.push({ sheet, cell: "", field, expected, actual, message });
-    // the log's own row, when it cannot be read back
-    const logRow = logRows[loaded.records.indexOf(record)];
-    for (const p of loaded.logProblems)
-      if (logRow !== undefined && rowOfCell(p.cell) === logRow)
-        mismatches.push({ sheet: p.sheet, cell: p.cell, field: p.field, expected: "", actual: "", message: p.message });
+  const register = loaded.register;
+  const warnings: Issue[] = [];
+  if (register.legacy) warnings.push(issue("log_legacy_format", { sheet: LOG_SHEET }, {}, lang));
+  const logSheet = await loaded.sheet(LOG_SHEET);
+  if (logSheet && logSheet.protected === false)
+    warnings.push(issue("sheet_unprotected", { sheet: LOG_SHEET }, { sheet: LOG_SHEET }, lang));
 
-    let snapshot: Snapshot | null = null;
-    let digest: string | null = null;
-    const snapSheet = await readIfPresent(port, loaded.sheetNames, record.snapshotSheet);
-    if (!snapSheet)
-      miss(
-        record.snapshotSheet,
-        "快照表",
-        record.snapshotSheet,
-        "",
-        say(lang, `快照表「${record.snapshotSheet}」不存在`, `The snapshot sheet "${record.snapshotSheet}" is missing`),
-      );
-    else {
-      const parsed = parseSnapshotSheet(snapSheet);
-      for (const p of parsed.problems)
-        mismatches.push({ sheet: p.sheet, cell: p.cell, field: p.field, expected: "", actual: "", message: p.message });
-      snapshot = parsed.snapshot;
-      if (snapshot) {
-        mismatches.push(...diffSheet(renderSnapshotSheet(snapshot, snapSheet.name), snapSheet, lang));
-        digest = await snapshotDigest(snapshot);
-      }
-    }
-    const resultSheet =
-      snapshot && record.status !== "待抽取" ? await readIfPresent(port, loaded.sheetNames, record.sheet) : null;
-    // A log row that disagrees with a result sheet and snapshot that agree with each other: the
-    // log was changed, and is reported at its own cells.
-    const logEdits =
-      snapshot && digest && resultSheet && logSheet && logRow !== undefined
-        ? editedLogFields(record, snapshot, digest, resultSheet, logSheet, logRow, lang)
-        : [];
-    const reported = new Set(mismatches.map((m) => `${m.sheet}!${m.cell}`));
-    mismatches.push(...logEdits.filter((m) => !reported.has(`${m.sheet}!${m.cell}`)));
-    if (snapshot && digest && digest !== record.digest && logEdits.length === 0)
-      miss(
-        record.snapshotSheet,
-        "输入摘要（SHA-256）",
-        record.digest,
-        digest,
-        say(
-          lang,
-          `快照的摘要 ${digest} 与记录的摘要 ${record.digest} 不符：快照在抽取后被改动`,
-          `The digest ${digest} of the snapshot differs from the recorded digest ${record.digest}: the snapshot was changed after the draw`,
-        ),
-      );
-    if (snapshot && record.status !== "待抽取" && logEdits.length === 0) {
-      const replay = record.seed ? draw(snapshot, record.seed) : null;
-      if (!resultSheet)
-        miss(
-          record.sheet,
-          "结果表",
-          record.sheet,
-          "",
-          say(lang, `结果表「${record.sheet}」不存在`, `The result sheet "${record.sheet}" is missing`),
-        );
-      else if (!replay || !replay.ok)
-        miss(
-          record.sheet,
-          "随机种子",
-          "",
-          record.seed ?? "",
-          say(
-            lang,
-            `用记录的种子重放抽取失败：${replay && !replay.ok ? replay.issue.message : "无种子"}`,
-            `Replaying the draw with the recorded seed fails: ${replay && !replay.ok ? replay.issue.message : "no seed"}`,
-          ),
-        );
-      else {
-        const expected = renderResultSheet(
-          { ...record, warnings: replay.warnings.map((w) => w.message) },
-          snapshot,
-          replay.outcome,
-        );
-        mismatches.push(...diffSheet(expected, resultSheet, lang));
-      }
-    }
-
-    const changes: RegistryChanges = {
-      targetsAdded: [],
-      targetsRemoved: [],
-      targetsChanged: [],
-      inspectorsAdded: [],
-      inspectorsRemoved: [],
-      inspectorsChanged: [],
-    };
-    if (snapshot) {
-      // the draws that step 1 saw when this one took its inputs, not those made since
-      const others = await drawsValidAt(port, loaded, record);
-      const task = snapshot.task;
-      const el = eligibility(task, loaded.book.targets, snapshot.date, drawnThisYear(others, task, snapshot.date));
-      const now = makeSnapshot(
-        task,
-        loaded.book.items,
-        el.eligible,
-        loaded.book.inspectors,
-        snapshot.date,
-        el.excluded,
-        loaded.book.targets.length,
-        el.inScope,
-      );
-      const t = compareRows(snapshot.targets, now.targets, (x) => x.uscc);
-      const i = compareRows(snapshot.inspectors, now.inspectors, (x) => x.id);
-      Object.assign(changes, {
-        targetsAdded: t.added,
-        targetsRemoved: t.removed,
-        targetsChanged: t.changed,
-        inspectorsAdded: i.added,
-        inspectorsRemoved: i.removed,
-        inspectorsChanged: i.changed,
-      });
-    }
-    const registryChanged = Object.values(changes).some((xs: string[]) => xs.length > 0);
-    draws.push({
-      sheet: record.sheet || record.snapshotSheet,
-      snapshotSheet: record.snapshotSheet,
-      task: record.taskId,
-      status: record.status,
-      ok: mismatches.length === 0,
-      registryChanged,
-      registryChanges: changes,
-      mismatches,
+  const log: Mismatch[] = [
+    ...loaded.log.sheetIssues.map((i) => ({
+      sheet: LOG_SHEET,
+      cell: i.cell,
+      field: i.column,
+      expected: "",
+      actual: "",
+      message: i.message,
+    })),
+    ...register.problems.map((p) => logMismatch(loaded, p.index, p.field, p.issue)),
+  ];
+  if (options.expectChain !== undefined && options.expectChain.trim().toLowerCase() !== register.head) {
+    const i = issue("expect_chain_mismatch", {}, { expected: options.expectChain.trim(), actual: register.head }, lang);
+    log.push({
+      sheet: LOG_SHEET,
+      cell: "",
+      field: "本行哈希",
+      expected: options.expectChain.trim(),
+      actual: register.head,
+      message: i.message,
     });
   }
-  // A result or snapshot sheet that no log row names (the log deleted or its row removed) cannot be
-  // verified: it claims a draw that the workbook does not record.
-  const logged = new Set(loaded.records.flatMap((r) => [r.sheet, r.snapshotSheet]).filter(Boolean));
+  if (options.expectDigest !== undefined) {
+    const wanted = options.expectDigest.trim().toLowerCase();
+    const digests = register.draws.map((d) => (d.draw ?? d.freeze)!.entry.digest);
+    if (!digests.includes(wanted)) {
+      const i = issue("expect_digest_mismatch", {}, { expected: wanted, actual: digests.join("、") || "—" }, lang);
+      log.push({
+        sheet: LOG_SHEET,
+        cell: "",
+        field: "输入摘要（SHA-256）",
+        expected: wanted,
+        actual: digests.join("、"),
+        message: i.message,
+      });
+    }
+  }
+
+  const chosen = register.draws.filter(
+    (d) => !options.sheet || d.key === options.sheet || d.draw?.entry.sheet === options.sheet,
+  );
+  const draws: DrawVerification[] = [];
+  for (const d of chosen) draws.push(await verifyDraw(loaded, d, warnings, lang));
+
+  // A result or snapshot sheet that no event names claims a draw the workbook does not record.
+  const named = new Set(register.draws.flatMap((d) => [d.key, d.draw?.entry.sheet ?? ""]).filter(Boolean));
   for (const name of loaded.sheetNames) {
-    if (logged.has(name) || !(name.startsWith(RESULT_PREFIX) || name.startsWith(SNAPSHOT_PREFIX))) continue;
+    if (named.has(name) || !(name.startsWith(RESULT_PREFIX) || name.startsWith(SNAPSHOT_PREFIX))) continue;
     if (options.sheet && options.sheet !== name) continue;
     draws.push({
       sheet: name,
@@ -372,14 +482,7 @@ export async function verifyDraws(
       status: "无记录",
       ok: false,
       registryChanged: false,
-      registryChanges: {
-        targetsAdded: [],
-        targetsRemoved: [],
-        targetsChanged: [],
-        inspectorsAdded: [],
-        inspectorsRemoved: [],
-        inspectorsChanged: [],
-      },
+      registryChanges: noChanges(),
       mismatches: [
         {
           sheet: name,
@@ -390,11 +493,20 @@ export async function verifyDraws(
           message: say(
             lang,
             `工作表「${name}」在「${LOG_SHEET}」中没有对应的记录，无法核验：抽取记录被删改`,
-            `The sheet "${name}" has no row in the draw log "${LOG_SHEET}" and cannot be verified: the log was changed`,
+            `The sheet "${name}" has no entry in the draw log "${LOG_SHEET}" and cannot be verified: the log was changed`,
           ),
         },
       ],
     });
   }
-  return { ok: draws.every((d) => d.ok), draws };
+  const results = options.sheet ? [] : await verifyResults(loaded, warnings, lang);
+  return {
+    ok: log.length === 0 && results.length === 0 && draws.every((d) => d.ok),
+    chain: register.head,
+    legacy: register.legacy,
+    log,
+    results,
+    warnings,
+    draws,
+  };
 }

@@ -71,9 +71,9 @@ describe("verify", () => {
   test("a swapped inspector on the result sheet is reported at its cell", async () => {
     const book = drawn.clone();
     const first = report.selected[0];
-    const team = first.teams[0].inspectors.join("、");
+    const team = first.teams[0].inspectors.map((id, i) => `${first.teams[0].names[i]}（${id}）`).join("、");
     const cell = at(book, report.sheet, team);
-    book.edit(report.sheet, cell.row, cell.column, "H004、H001");
+    book.edit(report.sheet, cell.row, cell.column, "人员（H004）、人员（H001）");
     const [d] = (await verifyDraws(book)).draws;
     expect(d.mismatches.map((m) => [m.sheet, m.cell, m.field])).toEqual([
       [report.sheet, `H${cell.row}`, "区卫生健康局检查人员"],
@@ -104,6 +104,7 @@ describe("verify", () => {
     const v = await verifyDraws(book);
     expect(v.ok).toBe(false);
     const [d] = v.draws;
+    // the row's hash proves the seed the result sheet shows was the one logged
     expect(d.mismatches).toEqual([
       expect.objectContaining({
         sheet: "抽取记录",
@@ -113,6 +114,7 @@ describe("verify", () => {
         actual: "20260401-福彩3D-124",
       }),
     ]);
+    expect(v.log.map((m) => [m.cell, m.field])).toContainEqual([`AC${cell.row}`, "本行哈希"]);
   });
 
   test("an edited seed on both the log and the result sheet is caught by the replay", async () => {
@@ -132,7 +134,7 @@ describe("verify", () => {
     const cell = at(book, report.sheet, SEED);
     book.edit(report.sheet, cell.row, cell.column, "另一个种子");
     const [d] = (await verifyDraws(book)).draws;
-    expect(d.mismatches.map((m) => [m.sheet, m.cell, m.field])).toEqual([[report.sheet, `B${cell.row}`, "随机种子"]]);
+    expect(d.mismatches.map((m) => [m.sheet, m.cell, m.field])).toEqual([[report.sheet, `D${cell.row}`, "随机种子"]]);
   });
 
   test("a missing result sheet or an unreadable log row fails verification", async () => {
@@ -147,7 +149,7 @@ describe("verify", () => {
     log.edit("抽取记录", cell.row, cell.column, "not-a-digest");
     const [e] = (await verifyDraws(log)).draws;
     expect(e.ok).toBe(false);
-    expect(e.mismatches.map((m) => [m.sheet, m.cell])).toContainEqual(["抽取记录", `N${cell.row}`]);
+    expect(e.mismatches.map((m) => [m.sheet, m.cell])).toContainEqual(["抽取记录", `O${cell.row}`]);
   });
 
   test("registry edits after the draw are reported apart, and the draw still verifies", async () => {
