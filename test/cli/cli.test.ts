@@ -182,7 +182,7 @@ describe("draw --json", () => {
     const strata = d.selected.map((s: { stratum: string }) => rank(s.stratum));
     expect(strata).toEqual([...strata].sort((a: number, b: number) => a - b));
     // reserves in stratum order, each stratum by rank
-    for (const r of d.reserves) expect(keys(r)).toEqual(["rank", "stratum", "uscc"]);
+    for (const r of d.reserves) expect(keys(r)).toEqual(["name", "rank", "stratum", "uscc", "used"]);
     const rk = d.reserves.map((r: { stratum: string; rank: number }) => rank(r.stratum) * 100 + r.rank);
     expect(rk).toEqual([...rk].sort((a: number, b: number) => a - b));
     expect(d.reserves.length).toBeGreaterThan(0);
