@@ -116,6 +116,22 @@ export function readLog(sheet: SheetData | null, lang: Lang = "zh"): ReadLog {
         issue("log_header_missing", { sheet: sheet.name, row: 1, column: c.header }, { header: c.header }, lang),
       );
   });
+  // the log is the record: a value beside it, in no column of the layout, could be read as part of it
+  const known = new Set([...index.values()].filter((i) => i >= 0));
+  sheet.rows.forEach((row, r) =>
+    (row ?? []).forEach((v, c) => {
+      if (known.has(c) || cellText(v as CellValue).trim() === "") return;
+      const cell = `${columnLetter(c)}${r + 1}`;
+      sheetIssues.push(
+        issue(
+          "log_cell_unknown",
+          { sheet: sheet.name, row: r + 1, cell },
+          { cell, value: cellText(v as CellValue) },
+          lang,
+        ),
+      );
+    }),
+  );
   const entries: LogEntry[] = [];
   const rowOf: number[] = [];
   for (let r = 1; r < sheet.rows.length; r++) {

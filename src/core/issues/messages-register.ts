@@ -57,10 +57,15 @@ export const registerMessages = {
     zh: "抽取记录缺少「{header}」列（第 1 行应有此表头）：表头被改动过，记录无法核验。请取回原始工作簿。",
     en: 'The draw log lacks the column "{header}" (row 1): its header was changed and the log cannot be verified.',
   },
+  log_cell_unknown: {
+    severity: "error",
+    zh: "抽取记录的单元格 {cell} 不属于任何一列记录，却写有「{value}」：抽取记录只能由程序追加。请取回原始工作簿。",
+    en: 'Cell {cell} of the draw log lies in no column of the record but holds "{value}": the log is written by the program only.',
+  },
   log_migrated: {
     severity: "warning",
-    zh: "抽取记录原为旧格式（每次抽取一行、状态可改），本次写入时已转换为逐事件追加、带链式哈希的新格式（{events} 条事件）。转换前的记录没有哈希，无法证明其未被改动；此后的每条记录都受链保护。",
-    en: "The draw log was in the old format (one row per draw, status edited in place); this write converted it into the chained event log ({events} events). The entries before the conversion have no hash to prove them; every entry from now on is chained.",
+    zh: "抽取记录原为旧格式（每次抽取一行、状态可改），本次写入时已转换为逐事件追加、带链式哈希的新格式（{events} 条事件）。转换前的记录没有哈希，无法证明其未被改动；此后的每条记录都受链保护。旧版作废抽取遗留在「检查结果」中的未填写行已删除 {removed} 行（已填写的保留并标记为已作废）。",
+    en: "The draw log was in the old format (one row per draw, status edited in place); this write converted it into the chained event log ({events} events). The entries before the conversion have no hash to prove them; every entry from now on is chained. {removed} untouched 检查结果 rows left by voided draws of the old program were removed (filled ones kept, marked void).",
   },
   log_legacy_format: {
     severity: "warning",
@@ -139,8 +144,8 @@ export const registerMessages = {
   },
   result_row_stale: {
     severity: "warning",
-    zh: "「{sheet}」第 {row} 行（任务 {task}，{uscc}，{department}）属于已作废的抽取或已被替补的对象，但未标记。它不计入公示和统计。",
-    en: 'Row {row} of "{sheet}" (task {task}, {uscc}, {department}) belongs to a voided draw or a replaced target but is not marked; it is not counted.',
+    zh: "「{sheet}」中任务 {task} 有 {count} 行属于已作废的抽取或已被替补的对象，但未标记（第 {rows} 行）。它们不计入公示和统计；下一次冻结、抽取、作废或替补时会整理：未填写的删除，已填写的标记。",
+    en: '{count} rows of "{sheet}" for task {task} belong to a voided draw or a replaced target but are not marked (rows {rows}). They are not counted; the next freeze, draw, void or substitution tidies them (untouched rows removed, filled ones marked).',
   },
   text_too_long: {
     severity: "error",

@@ -13,6 +13,9 @@ import { LOG_SHEET } from "../names";
 import { renderResultSheet } from "../result-sheet";
 import { renderResultSheetV1 } from "../result-sheet-v1";
 import type { LoadedBook } from "./load";
+import { statusOf } from "../../core/draw/register";
+import { resultPairs, STATE_VOIDED } from "../results-sheet";
+import { pairKey, resultRowChanges } from "./result-rows";
 
 const MAX_TEXT = 32767;
 /** Free text given as an option (operator, witness, seed rule, reasons): a line, not a document. */
@@ -61,22 +64,74 @@ function longTexts(batch: WriteBatch, lang: Lang): Issue[] {
 
 export type Committed = { ok: true; head: string; warnings: Issue[] } | { ok: false; errors: Issue[] };
 
+/** The (target|department) pairs a task's draws hold once the write is made. */
+export interface After {
+  task: string;
+  pairs: ReadonlySet<string>;
+}
+
+/**
+ * The 检查结果 rows that the old program left behind for its voided draws (it never removed them):
+ * tidied once, with the log's conversion, as a void does now; `after` is what the event's own task
+ * holds once it is written.
+ */
+async function legacyLeftovers(loaded: LoadedBook, after: After): Promise<NonNullable<WriteBatch["edit"]>> {
+  const current = new Set<string>();
+  for (const d of await loaded.validDraws())
+    if (d.record.taskId !== after.task)
+      for (const p of resultPairs(d.outcome)) current.add(`${d.record.taskId}|${pairKey(p.uscc, p.department)}`);
+  for (const p of after.pairs) current.add(`${after.task}|${p}`);
+  const edits: NonNullable<WriteBatch["edit"]> = [];
+  const tasks = new Set(loaded.register.draws.map((d) => d.taskId));
+  for (const task of tasks) {
+    const retire = new Set<string>();
+    for (const d of loaded.register.draws) {
+      if (d.taskId !== task || statusOf(d) !== "作废") continue;
+      const r = await loaded.replayed(d);
+      if (!r.ok) continue;
+      for (const p of resultPairs(r.replay.outcome))
+        if (!current.has(`${task}|${pairKey(p.uscc, p.department)}`)) retire.add(pairKey(p.uscc, p.department));
+    }
+    if (retire.size) edits.push(...(await resultRowChanges(loaded, task, retire, STATE_VOIDED, null)).edit);
+  }
+  return edits;
+}
+
+type Edit = NonNullable<WriteBatch["edit"]>[number];
+
+/** One edit per sheet: cells and rows of several edits of a sheet, all by the row numbers as read. */
+function mergeEdits(edits: Edit[]): Edit[] {
+  const bySheet = new Map<string, { cells: Map<string, NonNullable<Edit["cells"]>[number]>; rows: Set<number> }>();
+  for (const e of edits) {
+    const m = bySheet.get(e.sheet) ?? { cells: new Map(), rows: new Set<number>() };
+    bySheet.set(e.sheet, m);
+    for (const c of e.cells ?? []) m.cells.set(`${c.row}|${c.column}`, c);
+    for (const r of e.deleteRows ?? []) m.rows.add(r);
+  }
+  return [...bySheet].map(([sheet, m]) => ({ sheet, cells: [...m.cells.values()], deleteRows: [...m.rows] }));
+}
+
 /** Writes the entries and the sheets in one batch, or nothing. */
 export async function commit(
   port: WorkbookPort,
   loaded: LoadedBook,
   entries: LogEntry[],
   parts: Partial<Pick<WriteBatch, "create" | "replace" | "edit" | "append">>,
+  after: After,
 ): Promise<Committed> {
   const lang = loaded.lang;
   const base = migrate(loaded.register, lang);
   const converting = loaded.register.legacy && loaded.log.present;
-  const warnings: Issue[] = converting ? [issue("log_migrated", {}, { events: base.entries.length }, lang)] : [];
+  const leftovers = converting ? await legacyLeftovers(loaded, after) : [];
+  const removed = leftovers.reduce((n, e) => n + (e.deleteRows?.length ?? 0), 0);
+  const warnings: Issue[] = converting
+    ? [issue("log_migrated", {}, { events: base.entries.length, removed }, lang)]
+    : [];
   const batch: WriteBatch = {
     expect: [{ sheet: LOG_SHEET, lastRow: loaded.log.lastRow }],
     create: parts.create ?? [],
     replace: [...(parts.replace ?? []), ...(converting ? [renderLogSheet([...base.entries, ...entries])] : [])],
-    edit: parts.edit ?? [],
+    edit: mergeEdits([...(parts.edit ?? []), ...leftovers]),
     append: [
       ...(converting ? [] : [{ sheet: LOG_SHEET, rows: entries.map(logRow), whenAbsent: renderLogSheet([]) }]),
       ...(parts.append ?? []),

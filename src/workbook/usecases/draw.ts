@@ -7,11 +7,13 @@ import {
   planDraw,
   planFreeze,
   recordOf,
+  seedIssue,
   statusOf,
   withEntries,
   type RegisteredDraw,
 } from "../../core/draw/register";
 import { migrate } from "../../core/draw/legacy";
+import { seedRefusal } from "../../core/draw/seed";
 import type { LogEntry } from "../../core/draw/chain";
 import { issue, translate, type Issue, type Lang } from "../../core/issues/issue";
 import type { ParseOptions } from "../../core/schema";
@@ -300,10 +302,13 @@ export async function runFreeze(port: WorkbookPort, options: FreezeOptions): Pro
   });
   if (!plan.ok) return fail([plan.issue], prep.prepared.warnings);
   const effects = await voidEffects(loaded, plan.entries);
-  const written = await commit(port, loaded, plan.entries, {
-    create: [renderSnapshotSheet(snapshot, snapshotSheet)],
-    ...effects,
-  });
+  const written = await commit(
+    port,
+    loaded,
+    plan.entries,
+    { create: [renderSnapshotSheet(snapshot, snapshotSheet)], ...effects },
+    { task: task.id, pairs: new Set() },
+  );
   if (!written.ok) return fail(written.errors, prep.prepared.warnings);
   return {
     ok: true,
@@ -400,6 +405,9 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
     );
   const seedSource = entered === undefined ? "generated" : "entered";
   const seed = entered ?? generateSeed();
+  // DRP-1 §8 for every new draw: the seed is refused naming the offending code point
+  const refused = seedRefusal(seed);
+  if (refused) return fail([seedIssue(seed, refused, lang)], warnings);
   const result = draw(snapshot, seed);
   if (!result.ok) return fail(translate([result.issue], lang), warnings);
   if (result.outcome.selected.length === 0)
@@ -439,15 +447,21 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
   const keep = new Set(resultPairs(outcome).map((p) => pairKey(p.uscc, p.department)));
   const effects = await voidEffects(loaded, plan.entries, keep);
   const added = await resultRowChanges(loaded, task.id, new Set(), "", rows);
-  const written = await commit(port, loaded, plan.entries, {
-    create: [
-      renderResultSheet({ record: recordOf(mine), snapshot, outcome, substitutions: [] }),
-      ...(freeze ? [] : [renderSnapshotSheet(snapshot, snapshotSheet)]),
-    ],
-    replace: effects.replace,
-    edit: effects.edit,
-    append: added.append,
-  });
+  const written = await commit(
+    port,
+    loaded,
+    plan.entries,
+    {
+      create: [
+        renderResultSheet({ record: recordOf(mine), snapshot, outcome, substitutions: [] }),
+        ...(freeze ? [] : [renderSnapshotSheet(snapshot, snapshotSheet)]),
+      ],
+      replace: effects.replace,
+      edit: effects.edit,
+      append: added.append,
+    },
+    { task: task.id, pairs: keep },
+  );
   if (!written.ok) return fail(written.errors, warnings);
   warnings.push(...translate(result.warnings, lang), ...written.warnings);
   return {

@@ -84,7 +84,7 @@ export async function runVoid(port: WorkbookPort, options: VoidOptions): Promise
   const removed = effects.edit?.reduce((n, e) => n + (e.deleteRows?.length ?? 0), 0) ?? 0;
   const marked =
     effects.edit?.reduce((n, e) => n + (e.cells?.filter((c) => c.value !== RESULT_STATE_HEADER).length ?? 0), 0) ?? 0;
-  const written = await commit(port, loaded, plan.entries, effects);
+  const written = await commit(port, loaded, plan.entries, effects, { task: d.taskId, pairs: new Set() });
   if (!written.ok) return fail(written.errors);
   return {
     ok: true,
@@ -187,12 +187,18 @@ export async function runSubstitute(
   const forms = hasChecklists ? buildForms(stored, loaded.book.items).filter((f) => f.target.uscc === placed.uscc) : [];
   const checklistSheet = forms.length ? numberedSheetName(CHECKLIST_PREFIX, d.taskId, loaded.sheetNames) : "";
 
-  const written = await commit(port, loaded, plan.entries, {
-    create: forms.length ? [renderChecklistSheet(forms, checklistSheet)] : [],
-    replace: [renderDrawSheet(after, r.snapshot, replay)],
-    edit: changes.edit,
-    append: changes.append,
-  });
+  const written = await commit(
+    port,
+    loaded,
+    plan.entries,
+    {
+      create: forms.length ? [renderChecklistSheet(forms, checklistSheet)] : [],
+      replace: [renderDrawSheet(after, r.snapshot, replay)],
+      edit: changes.edit,
+      append: changes.append,
+    },
+    { task: d.taskId, pairs: new Set(resultPairs(made.draw.outcome).map((p) => pairKey(p.uscc, p.department))) },
+  );
   if (!written.ok) return fail(written.errors);
   const list = substitutions.map((s) => ({
     n: s.n,

@@ -388,18 +388,28 @@ async function verifyResults(loaded: LoadedBook, warnings: Issue[], lang: Lang):
     }
   }
   const out: Mismatch[] = [];
+  const stale = new Map<string, number[]>();
   for (const r of loaded.book.results) {
     const key = `${r.taskId}|${pairKey(r.uscc, r.department)}`;
     if (current.has(key)) continue;
     const marked = stateAt >= 0 && cellText(sheet.rows[r.row - 1]?.[stateAt] ?? null).trim() !== "";
     const params = { sheet: name, row: r.row, task: r.taskId, uscc: r.uscc, department: r.department };
     if (ever.has(key)) {
-      if (!marked) warnings.push(issue("result_row_stale", { sheet: name, row: r.row }, params, lang));
+      if (!marked) stale.set(r.taskId, [...(stale.get(r.taskId) ?? []), r.row]);
       continue;
     }
     const i = issue("result_row_unknown", { sheet: name, row: r.row }, params, lang);
     out.push({ sheet: name, cell: `A${r.row}`, field: "任务编号", expected: "", actual: r.taskId, message: i.message });
   }
+  for (const [task, rows] of stale)
+    warnings.push(
+      issue(
+        "result_row_stale",
+        { sheet: name, row: rows[0] },
+        { sheet: name, task, count: rows.length, rows: rows.join("、") },
+        lang,
+      ),
+    );
   return out;
 }
 

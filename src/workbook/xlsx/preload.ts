@@ -5,7 +5,9 @@
 //   objects for a whole column: seconds and hundreds of MB each), and on saving joins the cells
 //   back in text order of their addresses, which yields overlapping ranges (C2:C20 and C10:C20)
 //   that Excel reports as damage. So every validation is taken out of the sheet XML before
-//   ExcelJS parses it and put back as one entry per range, which ExcelJS writes unchanged.
+//   ExcelJS parses it and put back as one entry per range, which ExcelJS writes unchanged;
+// - sheet protection saved by LibreOffice (sheet="true"): ExcelJS reads only "1", so the sheet
+//   would come back unprotected and be saved so; the flags are written as 1/0 before it parses.
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 
@@ -117,6 +119,14 @@ function readBreaks(xml: string): Break[] {
   return out;
 }
 
+/** The sheet XML with its <sheetProtection> flags as 1/0 when written true/false, else null. */
+function protectionAsDigits(xml: string): string | null {
+  const m = /<sheetProtection\b[^>]*>/.exec(xml);
+  if (!m || !/="(?:true|false)"/.test(m[0])) return null;
+  const tag = m[0].replace(/="true"/g, '="1"').replace(/="false"/g, '="0"');
+  return xml.slice(0, m.index) + tag + xml.slice(m.index + m[0].length);
+}
+
 /** Reads the sheets' XML once for what ExcelJS would lose; anything unexpected leaves the bytes alone. */
 export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded> {
   const untouched: Preloaded = { bytes: data, restore: () => undefined };
@@ -144,14 +154,15 @@ export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded
     if (!file || !a.name) continue;
     const xml = await file.async("string");
     const sheet: SheetExtras = { name: a.name, rowBreaks: readBreaks(xml), validations: [] };
-    const lighter = xml.includes("<dataValidations") ? takeValidations(xml, sheet) : null;
-    if (lighter !== null) {
-      zip.file(path!, lighter);
+    const protection = protectionAsDigits(xml);
+    const lighter = xml.includes("<dataValidations") ? takeValidations(protection ?? xml, sheet) : null;
+    if (lighter !== null || protection !== null) {
+      zip.file(path!, lighter ?? protection!);
       changed = true;
     }
     if (sheet.rowBreaks.length || sheet.validations.length) extras.push(sheet);
   }
-  if (extras.length === 0) return untouched;
+  if (extras.length === 0 && !changed) return untouched;
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
   return {
     bytes,

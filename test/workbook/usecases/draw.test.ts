@@ -239,8 +239,10 @@ describe("a draw without a freeze", () => {
     const unknown = await runDraw(book, { taskId: "T-NONE", seed: SEED, date: DATE });
     const badDate = await runDraw(book, { taskId: TASK, seed: SEED, date: "2026-02-30" });
     const badSeed = await runDraw(book, { taskId: TASK, seed: "", date: DATE });
-    const codes = [unknown, badDate, badSeed].map((r) => (r.ok ? "ok" : r.errors[0].code));
-    expect(codes).toEqual(["task_unknown", "date_invalid_option", "seed_invalid"]);
+    const hidden = await runDraw(book, { taskId: TASK, seed: "527\u200b", date: DATE });
+    const codes = [unknown, badDate, badSeed, hidden].map((r) => (r.ok ? "ok" : r.errors[0].code));
+    expect(codes).toEqual(["task_unknown", "date_invalid_option", "seed_length", "seed_char_format"]);
+    if (!hidden.ok) expect(hidden.errors[0].message).toContain("U+200B");
     expect(book.writes).toBe(0);
     expect(await dump(book)).toEqual(before);
   });
