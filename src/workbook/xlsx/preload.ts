@@ -5,9 +5,11 @@
 //   objects for a whole column: seconds and hundreds of MB each), and on saving joins the cells
 //   back in text order of their addresses, which yields overlapping ranges (C2:C20 and C10:C20)
 //   that Excel reports as damage. So every validation is taken out of the sheet XML before
-//   ExcelJS parses it and put back as one entry per range, which ExcelJS writes unchanged.
+//   ExcelJS parses it and put back as one entry per range, which ExcelJS writes unchanged;
+// - formulas whose result is an empty text: ExcelJS reads them as never calculated (read.ts).
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { emptyTextFormulaCells, rememberEmptyTextResults } from "./read";
 
 interface Break {
   id: number;
@@ -20,6 +22,7 @@ interface SheetExtras {
   name: string;
   rowBreaks: Break[];
   validations: { ranges: string[]; model: ExcelJS.DataValidation }[];
+  emptyTextResults: string[];
 }
 
 export interface Preloaded {
@@ -143,13 +146,18 @@ export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded
     const file = path ? zip.file(path) : null;
     if (!file || !a.name) continue;
     const xml = await file.async("string");
-    const sheet: SheetExtras = { name: a.name, rowBreaks: readBreaks(xml), validations: [] };
+    const sheet: SheetExtras = {
+      name: a.name,
+      rowBreaks: readBreaks(xml),
+      validations: [],
+      emptyTextResults: emptyTextFormulaCells(xml),
+    };
     const lighter = xml.includes("<dataValidations") ? takeValidations(xml, sheet) : null;
     if (lighter !== null) {
       zip.file(path!, lighter);
       changed = true;
     }
-    if (sheet.rowBreaks.length || sheet.validations.length) extras.push(sheet);
+    if (sheet.rowBreaks.length || sheet.validations.length || sheet.emptyTextResults.length) extras.push(sheet);
   }
   if (extras.length === 0) return untouched;
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
@@ -166,6 +174,7 @@ export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded
         if (e.rowBreaks.length && internal.rowBreaks && internal.rowBreaks.length === 0)
           internal.rowBreaks.push(...e.rowBreaks);
         for (const v of e.validations) for (const r of v.ranges) internal.dataValidations.model[r] = v.model;
+        rememberEmptyTextResults(ws, e.emptyTextResults);
       }
     },
   };
