@@ -237,3 +237,40 @@ describe("reading cells", () => {
     );
   });
 });
+
+describe("control characters in a clerk's registry", () => {
+  afterAll(removeTempDirs);
+
+  test("inspectors' text holding _x000B_ and _x0001_ draws, verifies, and is warned at its cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(resolve(__dirname, "../../../assets/sample-新华区-2026.xlsx"));
+    // as Excel stores a vertical tab pasted into a cell: ExcelJS reads it as U+000B and drops it
+    // when it writes, so a snapshot holding it would not be the one verify reads back
+    const people = wb.getWorksheet("执法检查人员名录库")!;
+    const header = people.getRow(1).values as unknown[];
+    const name = header.indexOf("姓名");
+    const section = header.indexOf("科室");
+    const inside = (s: unknown, code: string) => `${String(s).slice(0, 1)}${code}${String(s).slice(1)}`;
+    people.getCell(2, name).value = inside(people.getCell(2, name).value, "_x000B_");
+    people.getCell(3, section).value = inside(people.getCell(3, section).value, "_x0001_");
+    const dir = tempDir();
+    const book = join(dir, "控制字符.xlsx");
+    const drawn = join(dir, "drawn.xlsx");
+    writeFileSync(book, await bytesOf(wb));
+
+    const { main } = await import("../../../src/cli/main");
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+    expect(await main(["check", book, "--json"], io)).toBe(0);
+    const check = JSON.parse(lines.pop()!) as { warnings: { code: string; sheet: string; cell: string }[] };
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    expect(check.warnings.map((w) => `${w.code}@${w.sheet}!${w.cell}`)).toEqual([
+      `value_normalized@执法检查人员名录库!${letter(name)}2`,
+      `value_normalized@执法检查人员名录库!${letter(section)}3`,
+    ]);
+    const draw = ["draw", book, "--task", "XH-2026-03", "--seed", "527", "--date", "2026-04-01", "--out", drawn];
+    expect(await main(draw, io)).toBe(0);
+    expect(await main(["verify", drawn, "--json"], io)).toBe(0);
+    expect(JSON.parse(lines.pop()!).ok).toBe(true);
+  }, 60_000);
+});
