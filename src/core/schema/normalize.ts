@@ -13,9 +13,9 @@ export function nfkcTrim(s: string): string {
  * lower-case.
  */
 export function nameKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\s\p{Cc}\p{Cf}]+/gu, "")
-    .replace(/\*+$/, "")
-    .toLowerCase();
+  const key = s.normalize("NFKC").replace(/\s+/g, "");
+  return (INVISIBLE.test(key) ? key.replace(INVISIBLE_ALL, "") : key).replace(/\*+$/, "").toLowerCase();
 }
+
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+const INVISIBLE_ALL = /[\p{Cc}\p{Cf}]+/gu;

@@ -13,10 +13,23 @@ export function codePointLabel(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/** Whether a text may hold an invisible character: one test, so that the usual text costs no more. */
+const MAYBE_INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
 /** The first invisible character of a text (TAB, LF and CR aside), as 'U+200B', or null. */
 export function firstInvisible(text: string): string | null {
+  if (!MAYBE_INVISIBLE.test(text)) return null;
   for (const m of text.matchAll(INVISIBLE)) if (!ORDINARY.has(m[0])) return codePointLabel(m[0]);
   return null;
+}
+
+/** Whether a text holds a control character (CR included, TAB and LF aside). */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
 }
 
 /** The text with each invisible character shown as [U+200B], so that a message can name it. */
@@ -33,6 +46,7 @@ const CONTROL = /\p{Cc}/gu;
  * and belong to some scripts. `removed` names the first control character taken out, if any.
  */
 export function cleanFreeText(text: string): { text: string; removed: string | null } {
+  if (!hasControl(text)) return { text, removed: null };
   let removed: string | null = null;
   const out = text.replace(CONTROL, (ch) => {
     if (ORDINARY.has(ch)) return ch;
