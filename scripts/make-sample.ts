@@ -615,6 +615,13 @@ const INSPECTOR_HEADER = [
   "序号", "执法证号", "姓名", "部门", "科室", "职务", "专业类别", "执法领域", "人员类型", "在岗状态", "所属区域", "回避对象", "备注",
 ];
 const HOLIDAY_HEADER = ["日期", "类型", "备注"];
+const UNIT_HEADER = ["部门", "单位全称", "联系人", "联系电话", "地址", "负责人"];
+
+/** 单位信息 of the sample's departments (names, phones and addresses made up for the sample). */
+export const SAMPLE_UNITS: Cell[][] = [
+  [WJ, "石家庄市新华区卫生健康局", "王晓燕", "0311-87652301", "石家庄市新华区合作路68号", "刘建国"],
+  [YB, "石家庄市新华区医疗保障局", "张立新", "0311-87652516", "石家庄市新华区友谊北大街168号", "赵文华"],
+];
 
 /** Display width in Excel's character units: a CJK character is two. */
 const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
@@ -655,7 +662,8 @@ export function buildSampleData(): SampleData {
 }
 
 /**
- * The sample's sheets, in order: 抽查任务, 抽查事项清单, 检查对象名录库, 执法检查人员名录库, 节假日.
+ * The sample's sheets, in order: 抽查任务, 抽查事项清单, 检查对象名录库, 执法检查人员名录库, 节假日,
+ * 单位信息.
  * Dates are text 'YYYY-MM-DD' and percentages text here; the file holds them as Excel values.
  */
 export function buildSampleSheets(data: SampleData = buildSampleData()): SheetSpec[] {
@@ -795,7 +803,9 @@ export function buildSampleSheets(data: SampleData = buildSampleData()): SheetSp
     {},
     { 类型: ["休息日", "工作日"] },
   );
-  return [taskSheet, itemSheet, targetSheet, inspectorSheet, holidaySheet];
+
+  const unitSheet = sheet("单位信息", UNIT_HEADER, SAMPLE_UNITS, [14, 28, 10, 15, 32, 10]);
+  return [taskSheet, itemSheet, targetSheet, inspectorSheet, holidaySheet, unitSheet];
 }
 
 /** The sample as a workbook: the sheets written through the adapter, then dates and percentages

@@ -107,7 +107,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!existsSync(book)) return usage(io, `找不到文件 / file not found: ${book}`);
   for (const key of ["date", "today"] as const)
     if (values[key] !== undefined && !isIsoDate(values[key]))
-      return usage(io, `--${key} 应为 YYYY-MM-DD / --${key} must be YYYY-MM-DD: ${values[key]}`);
+      return usage(
+        io,
+        `--${key} 应为 1900-01-01 至 2100-12-31 之间的 YYYY-MM-DD / --${key} must be YYYY-MM-DD from 1900-01-01 to 2100-12-31: ${values[key]}`,
+      );
 
   let port;
   try {

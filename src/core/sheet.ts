@@ -11,20 +11,38 @@ export interface CellError {
  * Date (an Excel date cell, as a UTC Date whose UTC fields are the cell's calendar fields; the
  * Office.js adapter, which reads values only, gives a date cell as its serial number, which the
  * schema's date parser takes as well), an error value, or null when empty. Formula cells give
- * their cached result.
+ * their cached result; a formula cell whose file holds no result is an UncalculatedFormula.
  */
-export type CellValue = string | number | boolean | Date | CellError | null;
+export type CellValue = string | number | boolean | Date | CellError | UncalculatedFormula | null;
+
+/**
+ * A formula cell without a calculated result in the file (a program wrote the formula and never
+ * calculated it; Excel would on opening). Its value is unknown, so it is never read as empty.
+ */
+export interface UncalculatedFormula {
+  /** the formula as stored, without the leading '=' */
+  formula: string;
+}
 
 export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+export function isUncalculatedFormula(v: unknown): v is UncalculatedFormula {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !(v instanceof Date) &&
+    typeof (v as UncalculatedFormula).formula === "string"
+  );
 }
 
 /** A sheet as read: rows[0] is sheet row 1, rows[r][0] is column A. Trailing empties may be cut. */
 export interface SheetData {
   name: string;
   rows: CellValue[][];
-  /** Excel tables on the sheet, if any: their header row (1-based) and column span. */
-  tables?: { name: string; headerRow: number; firstColumn: number; lastColumn: number }[];
+  /** Excel tables on the sheet, if any: their header row (1-based), column span and, when the adapter can tell, last row. */
+  tables?: { name: string; headerRow: number; firstColumn: number; lastColumn: number; lastRow?: number }[];
   /** whether the sheet is protected, when the adapter can tell (verify reports unprotected records) */
   protected?: boolean;
 }

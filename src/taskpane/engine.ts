@@ -22,7 +22,16 @@ import type {
 
 export type { Issue, Lang, SheetKind, Outcome };
 
-export const SHEET_KINDS: readonly SheetKind[] = ["items", "targets", "inspectors", "tasks", "holidays", "results"];
+export const SHEET_KINDS: readonly SheetKind[] = [
+  "items",
+  "targets",
+  "inspectors",
+  "tasks",
+  "holidays",
+  "results",
+  "units",
+  "plans",
+];
 
 /** 工作表对应: kind → sheet name chosen by the clerk (absent = the engine finds it by name). */
 export type SheetMap = Partial<Record<SheetKind, string>>;

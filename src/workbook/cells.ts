@@ -1,6 +1,7 @@
 // Small conversions between domain values and the cells of the sheets the software writes.
 // These sheets are read back by the software itself (verify, checklists, publicity), so each
 // value is written in one exact form and read back to the identical value.
+import { isUncalculatedFormula } from "../core/sheet";
 import { isCellError, type CellValue } from "./port";
 
 export const LIST_SEPARATOR = "、";
@@ -15,6 +16,7 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
+  if (isUncalculatedFormula(v)) return `=${v.formula}`;
   return String(v);
 }
 

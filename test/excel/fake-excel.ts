@@ -1095,6 +1095,8 @@ export function createFakeExcel(initialSheets: SheetData[] = [], options: FakeOp
         if (v === null) return null;
         if (v instanceof Date) return v.getTime() / 86400000 + 25569;
         if (typeof v === "object") {
+          // Excel calculates every formula on opening: it never shows one without its result
+          if (!("error" in v)) throw new Error("the fake Excel holds no uncalculated formula");
           s.errors.add(key(r, c));
           return v.error;
         }

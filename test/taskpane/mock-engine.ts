@@ -40,7 +40,7 @@ export function mockUseCases(): UseCases {
       errors: [mockIssue("检查对象名录库", "A7", options.lang === "en" ? "bad check character" : "校验码错误")],
       warnings: [],
       sheets: { targets: options.sheetMap?.targets ?? "检查对象名录库" },
-      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0 },
+      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0, units: 0, plans: 0 },
       tasks: [{ id: "T1", name: "2026 年医疗机构抽查" }],
     }),
     previewDraw: async () => ({

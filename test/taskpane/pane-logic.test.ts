@@ -93,7 +93,7 @@ describe("pane logic", () => {
       errors: [],
       warnings: [],
       sheets: {},
-      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0 },
+      counts: { items: 3, targets: 120, inspectors: 12, tasks: 1, holidays: 0, units: 0, plans: 0 },
       tasks: [],
     };
     expect(countsText("zh", s)).toBe("事项 3 条，检查对象 120 个，检查人员 12 人，任务 1 个");

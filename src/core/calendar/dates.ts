@@ -15,8 +15,13 @@ export function parseIsoDate(date: string): { year: number; month: number; day: 
   return { year, month, day };
 }
 
+/** The dates a clerk's sheet or option may hold: a date outside them is a typing slip (0000-01-01, 1899-12-31). */
+export const MIN_DATE: IsoDate = "1900-01-01";
+export const MAX_DATE: IsoDate = "2100-12-31";
+
+/** A valid 'YYYY-MM-DD' from MIN_DATE to MAX_DATE (the CLI's --date/--today and the use-cases' options). */
 export function isIsoDate(date: unknown): date is IsoDate {
-  return typeof date === "string" && parseIsoDate(date) !== null;
+  return typeof date === "string" && parseIsoDate(date) !== null && date >= MIN_DATE && date <= MAX_DATE;
 }
 
 export function isLeapYear(year: number): boolean {

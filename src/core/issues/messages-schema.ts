@@ -39,10 +39,25 @@ export const schemaMessages = {
     zh: "「{column}」单元格是错误值 {value}（多为公式出错）。请改为实际的值，或修正公式。",
     en: 'The "{column}" cell holds the error value {value} (usually a broken formula). Type the actual value or fix the formula.',
   },
+  formula_uncalculated: {
+    severity: "error",
+    zh: "「{column}」单元格是公式 {formula}，但文件中没有它的计算结果（生成此文件的程序没有计算公式），无法得知它的值。请在 Excel 或 WPS 中打开此文件并保存（会计算全部公式）后重试，或把公式改为实际的值。",
+    en: 'The "{column}" cell holds the formula {formula} but the file has no calculated result for it (the program that made the file never calculated it), so its value is unknown. Open the file in Excel or WPS and save it (which calculates every formula) and try again, or type the actual value.',
+  },
   date_invalid: {
     severity: "error",
     zh: "「{column}」的值「{value}」不是有效日期。请填写如 2026-03-30、2026/3/30 或 2026年3月30日 的日期。",
     en: '"{column}": "{value}" is not a valid date. Write a date such as 2026-03-30, 2026/3/30 or 2026年3月30日.',
+  },
+  date_out_of_range: {
+    severity: "error",
+    zh: "「{column}」的日期 {value} 不在 {min} 至 {max} 之间，多为录入错误。请核对并填写正确的日期。",
+    en: '"{column}": the date {value} is not between {min} and {max}; it is most likely a typing slip. Check it and write the right date.',
+  },
+  year_invalid: {
+    severity: "error",
+    zh: "「{column}」的值「{value}」不是 {min} 至 {max} 之间的年份。请填写四位年份，如 2026。",
+    en: '"{column}": "{value}" is not a year from {min} to {max}. Write a four-digit year such as 2026.',
   },
   percent_invalid: {
     severity: "error",
@@ -86,13 +101,23 @@ export const schemaMessages = {
   },
   uscc_as_number: {
     severity: "error",
-    zh: "统一社会信用代码「{value}」被存成了数字，末几位已丢失。请把该列设置为「文本」格式后重新输入代码。",
-    en: 'The unified social credit code "{value}" was stored as a number and its last digits are lost. Format the column as text and type the code again.',
+    zh: "统一社会信用代码「{value}」被存成了数字（显示为 {shown}），末几位已丢失。请把该列设置为「文本」格式后重新输入代码。",
+    en: 'The unified social credit code "{value}" was stored as a number (shown as {shown}) and its last digits are lost. Format the column as text and type the code again.',
+  },
+  id_as_number: {
+    severity: "error",
+    zh: "「{column}」的编号被存成了数字 {value}（显示为 {shown}），超过 15 位的数字末几位已丢失，无法还原原来的编号。请把该列设置为「文本」格式后重新输入编号。",
+    en: '"{column}": the id was stored as the number {value} (shown as {shown}); a number of more than 15 digits loses its last digits, so the id cannot be recovered. Format the column as text and type the id again.',
+  },
+  id_invisible_char: {
+    severity: "error",
+    zh: "「{column}」的值「{value}」含有看不见的字符 {char}（零宽字符、方向控制符或控制字符，多由复制粘贴带入）。编号中有它，就与看起来相同的编号不是同一个。请清空该单元格后重新输入。",
+    en: '"{column}": "{value}" holds the invisible character {char} (a zero-width, direction or control character, usually pasted in along with the text). With it the id differs from one that looks the same. Clear the cell and type the value again.',
   },
   value_normalized: {
     severity: "warning",
-    zh: "「{column}」的值「{value}」含有全角字符、小写字母或空格，已按「{normalized}」读取。建议在表中改为「{normalized}」。",
-    en: '"{column}": "{value}" has full-width characters, lower-case letters or spaces; it was read as "{normalized}". Consider correcting it in the sheet.',
+    zh: "「{column}」的值「{value}」已按「{normalized}」读取：其中的全角字符、小写字母、空格或看不见的控制字符已改写或删去。建议在表中改为「{normalized}」。",
+    en: '"{column}": "{value}" was read as "{normalized}": full-width characters, lower-case letters, spaces or invisible control characters in it were rewritten or removed. Consider correcting it in the sheet.',
   },
   duplicate_id: {
     severity: "error",
@@ -124,6 +149,11 @@ export const schemaMessages = {
     zh: "抽取方式为「{mode}」，须填写「{column}」。请填写该值（不抽该等级时填 0）。",
     en: 'The draw mode is "{mode}", so "{column}" must be filled in. Write a value (0 when this grade is not drawn).',
   },
+  task_draws_nothing: {
+    severity: "error",
+    zh: "抽取方式为「{mode}」，但 {columns} 均为 0，重点对象比例也为空或 0，本任务抽不到任何对象。请把其中至少一项改为大于 0，或删去该任务。",
+    en: 'The draw mode is "{mode}" but {columns} are all 0 and the priority ratio is empty or 0, so this task would draw no target. Set at least one of them above 0, or delete the task.',
+  },
   ratio_order: {
     severity: "warning",
     zh: "{grade}类比例 {value} 低于 {previous}类比例 {previousValue}。风险越高抽查比例应越高，请核对各等级比例。",
@@ -154,9 +184,49 @@ export const schemaMessages = {
     zh: "部门「{department}」只有 {count} 名在岗执法人员，本任务每部门需 {needed} 名。请在人员名录库中补充人员，或减少每部门检查人数。",
     en: 'Department "{department}" has {count} officers on duty; this task needs {needed} per department. Add officers to the inspector registry or lower the number per department.',
   },
+  team_never_formed: {
+    severity: "warning",
+    zh: "部门「{department}」具备本任务所需专业类别（{specialties}）的在岗执法人员只有 {count} 名，少于每部门检查人数 {needed}，检查组无法组成，抽取将失败。请在人员名录库中为人员登记专业类别或补充人员，或减少每部门检查人数。",
+    en: 'Department "{department}" has {count} officers on duty with a specialty this task needs ({specialties}), fewer than the {needed} per department, so no team can be formed and the draw will fail. Record the inspectors\' specialties or add inspectors in the registry, or lower the number per department.',
+  },
   category_unknown: {
     severity: "warning",
     zh: "对象类别「{value}」在检查对象名录库中找不到（库中类别：{known}），该类别不会抽到任何对象。请核对类别名称。",
     en: 'Target category "{value}" is not found in the target registry (categories there: {known}); no target of it can be drawn. Check the name.',
+  },
+  unit_duplicate: {
+    severity: "error",
+    zh: "部门「{value}」在第 {firstRow} 行已有单位信息，每个部门只能有一行。请合并或删除重复的行。",
+    en: 'Department "{value}" already has its details in row {firstRow}; each department has one row. Merge or delete the repeated row.',
+  },
+  unit_department_unknown: {
+    severity: "warning",
+    zh: "单位信息中的部门「{value}」不在执法检查人员名录库中（库中部门：{known}），这一行不会被用到。请核对部门名称。",
+    en: 'The department "{value}" of the unit details is not in the inspector registry (departments there: {known}), so this row is never used. Check the name.',
+  },
+  plan_target_missing: {
+    severity: "error",
+    zh: "计划须填写「计划抽查比例」或「计划抽查户数」之一，此行两者都为空。请填写其中一项。",
+    en: 'A plan row needs either "计划抽查比例" (planned ratio) or "计划抽查户数" (planned count); both are empty here. Fill in one of them.',
+  },
+  plan_target_both: {
+    severity: "error",
+    zh: "「计划抽查比例」与「计划抽查户数」只能填写其一，此行两者都已填写。请删去其中一项。",
+    en: 'Fill in either "计划抽查比例" (planned ratio) or "计划抽查户数" (planned count), not both. Delete one of them.',
+  },
+  plan_end_before_start: {
+    severity: "error",
+    zh: "计划结束日期 {end} 早于计划开始日期 {start}。请更正该批次的起止日期。",
+    en: "The planned end date {end} is before the planned start date {start}. Correct the batch's dates.",
+  },
+  plan_outside_year: {
+    severity: "warning",
+    zh: "计划的起止日期 {start} 至 {end} 不在年度 {year} 之内。请核对年度或起止日期。",
+    en: "The planned window {start} to {end} is not within the year {year}. Check the year or the dates.",
+  },
+  plan_task_unknown: {
+    severity: "warning",
+    zh: "任务编号「{value}」不在抽查任务表中（表中任务：{known}）。如该任务尚未登记可暂不理会，否则请核对编号。",
+    en: 'Task "{value}" is not in the task sheet (tasks there: {known}). Ignore this if the task is not entered yet; otherwise check the id.',
   },
 } satisfies Record<string, CatalogueEntry>;

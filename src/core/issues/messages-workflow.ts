@@ -39,8 +39,8 @@ export const workflowMessages = {
   },
   date_invalid_option: {
     severity: "error",
-    zh: "日期「{value}」无效，应为 YYYY-MM-DD，例如 2026-04-01。",
-    en: 'Date "{value}" is invalid; expected YYYY-MM-DD, e.g. 2026-04-01.',
+    zh: "日期「{value}」无效，应为 1900-01-01 至 2100-12-31 之间的 YYYY-MM-DD，例如 2026-04-01。",
+    en: 'Date "{value}" is invalid; expected YYYY-MM-DD from 1900-01-01 to 2100-12-31, e.g. 2026-04-01.',
   },
   void_reason_empty: {
     severity: "error",

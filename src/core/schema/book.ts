@@ -1,23 +1,26 @@
 // parseBook: every input sheet of a workbook read into the model, with every problem found
 // (not only the first) as issues, errors apart from warnings. Rows with an error are left out.
-import type { Checkpoint, HolidayOverride, InspectionResult, Inspector, Target, Task } from "../model";
+import type { Checkpoint, HolidayOverride, InspectionResult, Inspector, PlanBatch, Target, Task, Unit } from "../model";
 import { issue, sortIssues, type Issue, type Lang } from "../issues/issue";
 import type { SheetData } from "../sheet";
 import {
   HOLIDAY_COLUMNS,
   INSPECTOR_COLUMNS,
   ITEM_COLUMNS,
+  PLAN_COLUMNS,
   RESULT_COLUMNS,
   TARGET_COLUMNS,
   TASK_COLUMNS,
+  UNIT_COLUMNS,
 } from "./columns";
 import { checkCrossSheet } from "./cross";
 import { nameKey } from "./normalize";
-import { toCheckpoint, toHoliday, toInspector, toResult, toTarget, toTask } from "./rows";
+import { toCheckpoint, toHoliday, toInspector, toPlan, toResult, toTarget, toTask, toUnit } from "./rows";
 import { findSheet, REQUIRED_SHEETS, SHEET_KINDS, SHEET_NAMES, type SheetKind } from "./sheets";
 import { readTable, type Table } from "./table";
 import { checkTaskRows } from "./task-rules";
 import { checkUnique } from "./unique";
+import { checkUnitsAndPlans } from "./units-plans";
 
 export interface ParseOptions {
   lang?: Lang;
@@ -35,6 +38,10 @@ export interface Book {
   tasks: Task[];
   holidays: HolidayOverride[];
   results: InspectionResult[];
+  /** 单位信息, one per department (empty when the workbook has no such sheet) */
+  units: Unit[];
+  /** 年度抽查计划 batches (empty when the workbook has no such sheet) */
+  plans: PlanBatch[];
   /** the workbook sheet read for each kind, or null when absent */
   sheets: Record<SheetKind, string | null>;
   errors: Issue[];
@@ -82,6 +89,8 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
   const tasks = read("tasks", TASK_COLUMNS);
   const holidays = read("holidays", HOLIDAY_COLUMNS);
   const results = read("results", RESULT_COLUMNS);
+  const units = read("units", UNIT_COLUMNS);
+  const plans = read("plans", PLAN_COLUMNS);
 
   if (targets) issues.push(...checkUnique(targets, "uscc", "统一社会信用代码", "duplicate_id", lang));
   if (inspectors) issues.push(...checkUnique(inspectors, "id", "执法证号", "duplicate_id", lang));
@@ -103,6 +112,7 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
     );
   if (tasks) issues.push(...checkTaskRows(tasks, lang));
   issues.push(...checkCrossSheet({ items, targets, inspectors, tasks, lang }));
+  issues.push(...checkUnitsAndPlans({ units, plans, items, targets, inspectors, tasks, lang }));
 
   const valid = <K extends string, T>(t: Table<K> | null, f: (r: Table<K>["rows"][number]) => T): T[] =>
     t ? t.rows.filter((r) => r.ok).map(f) : [];
@@ -115,6 +125,8 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
     tasks: valid(tasks, toTask),
     holidays: valid(holidays, toHoliday),
     results: valid(results, toResult),
+    units: valid(units, toUnit),
+    plans: valid(plans, toPlan),
     sheets: Object.fromEntries(SHEET_KINDS.map((k) => [k, found[k]?.name ?? null])) as Record<SheetKind, string | null>,
     errors: sorted.filter((i) => i.severity === "error"),
     warnings: sorted.filter((i) => i.severity === "warning"),

@@ -1,6 +1,16 @@
 // Column definitions of the input sheets (docs: shared/spec/workbook.md): the Chinese header,
 // the English alias, the value parser, whether a value is required, and the value when empty.
-import type { Checkpoint, DrawMode, HolidayOverride, InspectionResult, Inspector, Target, Task } from "../model";
+import type {
+  Checkpoint,
+  DrawMode,
+  HolidayOverride,
+  InspectionResult,
+  Inspector,
+  PlanBatch,
+  Target,
+  Task,
+  Unit,
+} from "../model";
 import { RESULT_CATEGORIES } from "../model";
 import type { SheetKind } from "./sheets";
 import {
@@ -16,6 +26,7 @@ import {
   parseText,
   parseUscc,
   parseUsccList,
+  parseYear,
   parseYesNo,
   type ValueParser,
 } from "./values";
@@ -176,6 +187,30 @@ export const RESULT_COLUMNS = [
   col("published", "公示日期", "published", parseDate, false, null),
 ] as const satisfies readonly ColumnDef<keyof InspectionResult>[];
 
+/** 单位信息: one row per department (the issuing authority on notices and publicity). */
+export const UNIT_COLUMNS = [
+  col("department", "部门", "department", parseText, true),
+  col("authority", "单位全称", "authority", parseText, true),
+  col("contact", "联系人", "contact", parseText, false, ""),
+  col("phone", "联系电话", "phone", parseText, false, ""),
+  col("address", "地址", "address", parseText, false, ""),
+  col("head", "负责人", "head", parseText, false, ""),
+] as const satisfies readonly ColumnDef<keyof Unit>[];
+
+/** 年度抽查计划: one row per batch (and department) of the year's plan. */
+export const PLAN_COLUMNS = [
+  col("year", "年度", "year", parseYear, true),
+  col("batch", "批次", "batch", parseText, false, ""),
+  col("department", "部门", "department", parseText, true),
+  col("itemIds", "抽查事项", "item_ids", parseIdList, false, []),
+  col("categories", "对象类别", "categories", parseList, false, []),
+  col("plannedRatio", "计划抽查比例", "planned_ratio", parsePercent, false, null),
+  col("plannedCount", "计划抽查户数", "planned_count", parseInteger, false, null),
+  col("start", "计划开始日期", "start", parseDate, true),
+  col("end", "计划结束日期", "end", parseDate, true),
+  col("taskIds", "任务编号", "task_ids", parseIdList, false, []),
+] as const satisfies readonly ColumnDef<keyof PlanBatch>[];
+
 /** The columns of each sheet kind. */
 export const COLUMNS: Record<SheetKind, readonly ColumnDef[]> = {
   items: ITEM_COLUMNS,
@@ -184,4 +219,6 @@ export const COLUMNS: Record<SheetKind, readonly ColumnDef[]> = {
   tasks: TASK_COLUMNS,
   holidays: HOLIDAY_COLUMNS,
   results: RESULT_COLUMNS,
+  units: UNIT_COLUMNS,
+  plans: PLAN_COLUMNS,
 };

@@ -14,7 +14,7 @@ type InspectorTable = Table<Key<typeof INSPECTOR_COLUMNS>>;
 type TaskTable = Table<Key<typeof TASK_COLUMNS>>;
 
 /** Spelling by nameKey, first seen first. */
-function spellings(values: Iterable<string>): Map<string, string> {
+export function spellings(values: Iterable<string>): Map<string, string> {
   const m = new Map<string, string>();
   for (const v of values) {
     const k = nameKey(v);
@@ -23,7 +23,7 @@ function spellings(values: Iterable<string>): Map<string, string> {
   return m;
 }
 
-function* stringsOf<K extends string>(rows: TableRow<K>[], key: K): Generator<string> {
+export function* stringsOf<K extends string>(rows: TableRow<K>[], key: K): Generator<string> {
   for (const r of rows) {
     const v = r.values[key];
     if (typeof v === "string") yield v;
@@ -31,9 +31,10 @@ function* stringsOf<K extends string>(rows: TableRow<K>[], key: K): Generator<st
   }
 }
 
-const nonEmpty = (m: Map<string, string>) => (m.size ? m : null);
+export const nonEmpty = (m: Map<string, string>) => (m.size ? m : null);
 
-const shortList = (m: Map<string, string>) => {
+/** Up to ten names of a map, for a message. */
+export const shortList = (m: Map<string, string>) => {
   const all = [...m.values()];
   return all.length > 10 ? `${all.slice(0, 10).join("、")}…` : all.join("、");
 };
@@ -100,12 +101,30 @@ export function checkCrossSheet({ items, targets, inspectors, tasks, lang }: Cro
     }
   // Active officers per department (valid rows only: these are who can be drawn).
   const officers = new Map<string, number>();
+  const officerSpecialties = new Map<string, string[][]>();
   if (inspectors)
     for (const r of inspectors.rows)
       if (r.ok && r.values.status === "在岗" && r.values.role === "执法人员") {
         const k = nameKey(r.values.department as string);
         officers.set(k, (officers.get(k) ?? 0) + 1);
+        const list = officerSpecialties.get(k) ?? [];
+        list.push(Array.isArray(r.values.specialties) ? (r.values.specialties as string[]) : []);
+        officerSpecialties.set(k, list);
       }
+  // The specialties a department's checkpoints of an item need, as DRP-1 step 5 compares them
+  // (exactly, on valid item rows).
+  const itemSpecialties = new Map<string, Map<string, Set<string>>>();
+  if (items)
+    for (const r of items.rows) {
+      const { itemId, department, specialty } = r.values;
+      if (!r.ok || typeof itemId !== "string" || typeof department !== "string") continue;
+      if (typeof specialty !== "string" || specialty === "") continue;
+      const byDepartment = itemSpecialties.get(nameKey(itemId)) ?? new Map<string, Set<string>>();
+      itemSpecialties.set(nameKey(itemId), byDepartment);
+      const set = byDepartment.get(department) ?? new Set<string>();
+      byDepartment.set(department, set);
+      set.add(specialty);
+    }
 
   for (const r of tasks.rows) {
     const v = r.values;
@@ -198,13 +217,34 @@ export function checkCrossSheet({ items, targets, inspectors, tasks, lang }: Cro
     if (inspectors && typeof v.perDepartment === "number")
       for (const d of knownDepartments) {
         const count = officers.get(nameKey(d)) ?? 0;
-        if (count < v.perDepartment)
+        if (count < v.perDepartment) {
           add(
             r,
             issue(
               "too_few_inspectors",
               place(tasks, r, "departments", "参与部门"),
               { sheet, department: d, count, needed: v.perDepartment },
+              lang,
+            ),
+          );
+          continue;
+        }
+        // Who could ever be picked for this department: on duty, an officer, with a specialty
+        // its items need. Recusal, rotation and cross-area depend on the target and are not counted.
+        const needed = new Set<string>();
+        for (const id of Array.isArray(v.itemIds) ? (v.itemIds as string[]) : [])
+          for (const sp of itemSpecialties.get(nameKey(id))?.get(d) ?? []) needed.add(sp);
+        if (needed.size === 0) continue;
+        const qualified = (officerSpecialties.get(nameKey(d)) ?? []).filter((list) =>
+          list.some((sp) => needed.has(sp)),
+        ).length;
+        if (qualified < v.perDepartment)
+          add(
+            r,
+            issue(
+              "team_never_formed",
+              place(tasks, r, "departments", "参与部门"),
+              { sheet, department: d, specialties: [...needed].join("、"), count: qualified, needed: v.perDepartment },
               lang,
             ),
           );
@@ -232,7 +272,7 @@ export function checkCrossSheet({ items, targets, inspectors, tasks, lang }: Cro
   return out;
 }
 
-function place<K extends string>(table: Table<K>, r: TableRow<K>, key: K, header: string) {
+export function place<K extends string>(table: Table<K>, r: TableRow<K>, key: K, header: string) {
   const p = table.columns[key];
   return { sheet: table.sheet, row: r.row, column: p?.header ?? header, columnIndex: p?.index };
 }

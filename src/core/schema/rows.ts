@@ -1,12 +1,24 @@
 // From valid table rows to model objects, one function per sheet kind.
-import type { Checkpoint, Grade, HolidayOverride, InspectionResult, Inspector, Target, Task } from "../model";
+import type {
+  Checkpoint,
+  Grade,
+  HolidayOverride,
+  InspectionResult,
+  Inspector,
+  PlanBatch,
+  Target,
+  Task,
+  Unit,
+} from "../model";
 import type {
   HOLIDAY_COLUMNS,
   INSPECTOR_COLUMNS,
   ITEM_COLUMNS,
+  PLAN_COLUMNS,
   RESULT_COLUMNS,
   TARGET_COLUMNS,
   TASK_COLUMNS,
+  UNIT_COLUMNS,
 } from "./columns";
 import type { TableRow } from "./table";
 
@@ -30,6 +42,14 @@ export function toHoliday(r: TableRow<KeyOf<typeof HOLIDAY_COLUMNS>>): HolidayOv
 
 export function toResult(r: TableRow<KeyOf<typeof RESULT_COLUMNS>>): InspectionResult {
   return { ...(r.values as Omit<InspectionResult, "row">), row: r.row };
+}
+
+export function toUnit(r: TableRow<KeyOf<typeof UNIT_COLUMNS>>): Unit {
+  return { ...(r.values as Omit<Unit, "row">), row: r.row };
+}
+
+export function toPlan(r: TableRow<KeyOf<typeof PLAN_COLUMNS>>): PlanBatch {
+  return { ...(r.values as Omit<PlanBatch, "row">), row: r.row };
 }
 
 const perGrade = (v: Record<string, unknown>, prefix: "ratio" | "count"): Record<Grade, number> => ({

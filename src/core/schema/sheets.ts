@@ -3,10 +3,22 @@
 import type { SheetData } from "../sheet";
 import { nameKey } from "./normalize";
 
-/** The kinds of input sheet: 抽查事项清单, 检查对象名录库, 执法检查人员名录库, 抽查任务, 节假日, 检查结果. */
-export type SheetKind = "items" | "targets" | "inspectors" | "tasks" | "holidays" | "results";
+/**
+ * The kinds of input sheet: 抽查事项清单, 检查对象名录库, 执法检查人员名录库, 抽查任务, 节假日, 检查结果,
+ * 单位信息, 年度抽查计划.
+ */
+export type SheetKind = "items" | "targets" | "inspectors" | "tasks" | "holidays" | "results" | "units" | "plans";
 
-export const SHEET_KINDS: readonly SheetKind[] = ["items", "targets", "inspectors", "tasks", "holidays", "results"];
+export const SHEET_KINDS: readonly SheetKind[] = [
+  "items",
+  "targets",
+  "inspectors",
+  "tasks",
+  "holidays",
+  "results",
+  "units",
+  "plans",
+];
 
 /** Chinese name and English alias of each sheet kind. */
 export const SHEET_NAMES: Record<SheetKind, { zh: string; alias: string }> = {
@@ -16,6 +28,8 @@ export const SHEET_NAMES: Record<SheetKind, { zh: string; alias: string }> = {
   tasks: { zh: "抽查任务", alias: "tasks" },
   holidays: { zh: "节假日", alias: "holidays" },
   results: { zh: "检查结果", alias: "results" },
+  units: { zh: "单位信息", alias: "units" },
+  plans: { zh: "年度抽查计划", alias: "plan" },
 };
 
 /** Sheets that must be present unless the caller says otherwise. */

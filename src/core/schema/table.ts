@@ -4,7 +4,8 @@ import type { CellValue, SheetData } from "../sheet";
 import { issue, type Issue, type Lang } from "../issues/issue";
 import type { ColumnDef } from "./columns";
 import { nameKey } from "./normalize";
-import { isEmptyCell } from "./values";
+import { cellText, isEmptyCell } from "./values";
+import { showInvisible } from "./text";
 
 /** One data row as read: its values by column key (defaults filled in) and whether it is valid. */
 export interface TableRow<K extends string = string> {
@@ -63,28 +64,68 @@ function headerLookup<K extends string>(columns: readonly ColumnDef<K>[]): Map<s
   return m;
 }
 
+type SheetTable = NonNullable<SheetData["tables"]>[number];
+
+/** Where the header is: its 1-based row, the 0-based column span read, and the Excel table, if any. */
+interface HeaderPlace {
+  row: number;
+  first: number;
+  last: number;
+  table: SheetTable | null;
+}
+
 /**
- * The header row: the Excel table's header row when the sheet has a table; else, among the first
- * non-empty rows, the one that matches most headers (so a title above the header is skipped);
- * else the first non-empty row.
+ * The header row: among the Excel tables' header rows and the first non-empty rows, the one that
+ * matches most headers (a table's within its columns; a table wins a tie, then the higher row),
+ * so that a title above the header is skipped and an unrelated table elsewhere on the sheet (a
+ * drop-down list beside the registry) never hides the registry's own header row. Null when the
+ * sheet has no non-empty row and no table.
  */
-function findHeader<K extends string>(
-  sheet: SheetData,
-  lookup: Map<string, ColumnDef<K>>,
-): { row: number; first: number; last: number } | null {
-  const table = sheet.tables?.[0];
-  if (table) return { row: table.headerRow, first: table.firstColumn - 1, last: table.lastColumn - 1 };
-  let best: { row: number; score: number } | null = null;
+function findHeader<K extends string>(sheet: SheetData, lookup: Map<string, ColumnDef<K>>): HeaderPlace | null {
+  const score = (row: number, first: number, last: number) => {
+    const cells = sheet.rows[row - 1] ?? [];
+    let n = 0;
+    for (let c = first; c <= Math.min(last, cells.length - 1); c++) if (lookup.has(nameKey(headerText(cells[c])))) n++;
+    return n;
+  };
+  let best: (HeaderPlace & { score: number }) | null = null;
+  for (const t of sheet.tables ?? []) {
+    const place = { row: t.headerRow, first: t.firstColumn - 1, last: t.lastColumn - 1, table: t };
+    const s = score(place.row, place.first, place.last);
+    if (best === null || s > best.score) best = { ...place, score: s };
+  }
   let seen = 0;
   for (let r = 0; r < sheet.rows.length && seen < HEADER_SEARCH_ROWS; r++) {
-    const cells = sheet.rows[r];
-    if (isEmptyRow(cells)) continue;
+    if (isEmptyRow(sheet.rows[r])) continue;
     seen++;
-    let score = 0;
-    for (const c of cells) if (lookup.has(nameKey(headerText(c)))) score++;
-    if (best === null || score > best.score) best = { row: r + 1, score };
+    const s = score(r + 1, 0, Number.MAX_SAFE_INTEGER);
+    if (best === null || s > best.score)
+      best = { row: r + 1, first: 0, last: Number.MAX_SAFE_INTEGER, table: null, score: s };
   }
-  return best && { row: best.row, first: 0, last: Number.MAX_SAFE_INTEGER };
+  return best && { row: best.row, first: best.first, last: best.last, table: best.table };
+}
+
+/**
+ * The other Excel tables on the sheet, whose cells are not the registry's: one below the header
+ * row (a second table under the registry), or one that shares no column with the header read (a
+ * list of categories kept beside it). A table whose header row is the registry's and that holds
+ * some of its columns is part of the registry and is read.
+ */
+function unrelatedTables(sheet: SheetData, header: HeaderPlace, placed: readonly number[]): SheetTable[] {
+  return (sheet.tables ?? []).filter(
+    (t) =>
+      t !== header.table &&
+      (t.headerRow > header.row || !placed.some((i) => i >= t.firstColumn - 1 && i <= t.lastColumn - 1)),
+  );
+}
+
+/** A row's cells with the cells of the given tables blanked. */
+function withoutTables(cells: readonly CellValue[], row: number, tables: readonly SheetTable[]): CellValue[] {
+  const out = [...cells];
+  for (const t of tables)
+    if (row >= t.headerRow && row <= (t.lastRow ?? Number.MAX_SAFE_INTEGER))
+      for (let c = t.firstColumn - 1; c <= Math.min(t.lastColumn - 1, out.length - 1); c++) out[c] = null;
+  return out;
 }
 
 /** Reads a sheet described by column definitions. `kind` names the sheet in messages when it has no name. */
@@ -143,10 +184,15 @@ export function readTable<K extends string>(
     }
 
   const absent = columns.filter((d) => !table.columns[d.key]);
+  const others = unrelatedTables(
+    sheet,
+    header,
+    placed.map((p) => p.index),
+  );
   for (let r = header.row; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    if (isEmptyRow(cells)) continue;
     const rowNo = r + 1;
+    const cells = others.length ? withoutTables(sheet.rows[r] ?? [], rowNo, others) : sheet.rows[r];
+    if (isEmptyRow(cells)) continue;
     const values = {} as Record<K, unknown>;
     const raw: Partial<Record<K, CellValue>> = {};
     let ok = !missingRequired;
@@ -170,7 +216,12 @@ export function readTable<K extends string>(
             issue(
               "value_normalized",
               at,
-              { sheet: sheetName, column: def.header, value: String(cell).trim(), normalized: String(parsed.value) },
+              {
+                sheet: sheetName,
+                column: def.header,
+                value: showInvisible(cellText(cell)).trim(),
+                normalized: Array.isArray(parsed.value) ? parsed.value.join("、") : String(parsed.value),
+              },
               lang,
             ),
           );

@@ -1,5 +1,5 @@
-// Rules within one 抽查任务 row: dates in order, the columns its draw mode needs, ratios that
-// rise with the risk grade, at least two inspectors per department.
+// Rules within one 抽查任务 row: dates in order, the columns its draw mode needs, a mode that can
+// draw someone, ratios that rise with the risk grade, at least two inspectors per department.
 import { GRADES } from "../model";
 import { issue, type Issue, type Lang } from "../issues/issue";
 import type { TASK_COLUMNS } from "./columns";
@@ -90,6 +90,18 @@ export function checkTaskRows(table: Table<TaskKey>, lang: Lang): Issue[] {
             ),
           );
       }
+      // Every grade at 0 and no 重点 stratum: the draw would select nobody, yet record a 有效 draw.
+      const values = keys.map((k) => v[k]);
+      if (absent.length === 0 && values.every((x) => x === 0) && (v.priorityRatio === null || v.priorityRatio === 0))
+        add(
+          r,
+          issue(
+            "task_draws_nothing",
+            at(table, r, keys[0], HEADERS[keys[0]]),
+            { sheet, mode: modeLabel, columns: keys.map((k) => table.columns[k]?.header ?? HEADERS[k]).join("、") },
+            lang,
+          ),
+        );
       if (v.mode === "ratio") {
         const ratios = keys.map((k) => v[k]);
         for (let g = 1; g < ratios.length; g++) {

@@ -4,15 +4,20 @@
 // cells (z.coerce.number("") is 0, z.coerce.boolean("否") is true, z.coerce.date(46000) is 1970).
 import { z } from "zod";
 import type { CellValue } from "../sheet";
-import { isCellError } from "../sheet";
+import { isCellError, isUncalculatedFormula } from "../sheet";
 import type { Grade, IsoDate } from "../model";
+import { MAX_DATE, MIN_DATE } from "../calendar/dates";
 import { usccProblem } from "./uscc";
 import { nameKey, nfkcTrim } from "./normalize";
+import { cleanFreeText, firstInvisible, showInvisible } from "./text";
 
 /** The code of a value problem; each has a catalogue entry in messages-schema.ts. */
 export type ValueProblemCode =
   | "cell_error"
+  | "formula_uncalculated"
   | "date_invalid"
+  | "date_out_of_range"
+  | "year_invalid"
   | "percent_invalid"
   | "integer_invalid"
   | "yesno_invalid"
@@ -21,7 +26,9 @@ export type ValueProblemCode =
   | "uscc_length"
   | "uscc_charset"
   | "uscc_checksum"
-  | "uscc_as_number";
+  | "uscc_as_number"
+  | "id_as_number"
+  | "id_invisible_char";
 
 export type Parsed<T> =
   | { ok: true; value: T; /** set when the value was rewritten into its normal form */ normalized?: boolean }
@@ -51,7 +58,10 @@ function isoFromUtc(d: Date): IsoDate | null {
   return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
 }
 
-/** How a cell shows as text: numbers without '.0', Excel dates as 'YYYY-MM-DD'. */
+/**
+ * How a cell shows as text: numbers without '.0', Excel dates as 'YYYY-MM-DD', an uncalculated
+ * formula as its formula ('=A2*3').
+ */
 export function cellText(cell: CellValue): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "string") return cell;
@@ -59,18 +69,78 @@ export function cellText(cell: CellValue): string {
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell instanceof Date) return isoFromUtc(cell) ?? "";
   if (isCellError(cell)) return cell.error;
+  if (isUncalculatedFormula(cell)) return `=${cell.formula}`;
   return String(cell);
 }
 
-function errorCell<T>(cell: CellValue): Parsed<T> | null {
-  return isCellError(cell) ? fail("cell_error", { value: cell.error }) : null;
+/** A formula shown in a message: its first 60 characters. */
+function formulaShown(formula: string): string {
+  const chars = [...formula];
+  return chars.length > 60 ? `=${chars.slice(0, 60).join("")}…` : `=${formula}`;
 }
 
-/** text: trimmed as typed; a number becomes its string ("12", not "12.0"). */
-export const parseText: ValueParser<string> = (cell) => errorCell<string>(cell) ?? ok(cellText(cell).trim());
+/** A cell whose value cannot be known: an error value, or a formula without its result. */
+function unreadable<T>(cell: CellValue): Parsed<T> | null {
+  if (isCellError(cell)) return fail("cell_error", { value: cell.error });
+  if (isUncalculatedFormula(cell)) return fail("formula_uncalculated", { formula: formulaShown(cell.formula) });
+  return null;
+}
 
-/** An identifier (编号, 执法证号): text in NFKC so that full-width and half-width ids are one id. */
-export const parseId: ValueParser<string> = (cell) => errorCell<string>(cell) ?? ok(nfkcTrim(cellText(cell)));
+/**
+ * A number as its shortest digits, never in exponent form (as Excel shows it in a text cell):
+ * 1.30105201e+21 → '1301052010000000000000', 1e-7 → '0.0000001'.
+ */
+export function numberDigits(n: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(String(n));
+  if (!m) return String(n);
+  const [, sign, whole, fraction = "", exp] = m;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exp);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * An id typed into a number cell beyond 15–16 digits has lost its last digits (and shows as
+ * 1.30105201e+21): no id can be read from it. Smaller whole numbers are ids as they stand.
+ */
+function idNumberProblem<T>(cell: CellValue): Parsed<T> | null {
+  if (typeof cell !== "number" || Number.isSafeInteger(cell)) return null;
+  if (!Number.isInteger(cell) && !/e/i.test(String(cell))) return null;
+  return fail("id_as_number", { value: numberDigits(cell), shown: String(cell) });
+}
+
+/** An id holding an invisible character (zero-width space, BOM, bidi control, control character). */
+function invisibleProblem<T>(text: string): Parsed<T> | null {
+  const char = firstInvisible(text);
+  return char ? fail("id_invisible_char", { value: showInvisible(text).trim(), char }) : null;
+}
+
+/**
+ * text: trimmed as typed; a number becomes its string ("12", not "12.0"). Control characters
+ * are removed (flagged as normalised), since a written snapshot could not keep them.
+ */
+export const parseText: ValueParser<string> = (cell) => {
+  const bad = unreadable<string>(cell);
+  if (bad) return bad;
+  const { text, removed } = cleanFreeText(cellText(cell));
+  return ok(text.trim(), removed !== null);
+};
+
+/**
+ * An identifier (编号, 执法证号): text in NFKC so that full-width and half-width ids are one id
+ * (flagged as normalised); an invisible character or a number cell that lost digits is an error.
+ */
+export const parseId: ValueParser<string> = (cell) => {
+  const bad = unreadable<string>(cell) ?? idNumberProblem<string>(cell);
+  if (bad) return bad;
+  const raw = cellText(cell);
+  const invisible = invisibleProblem<string>(raw);
+  if (invisible) return invisible;
+  const id = nfkcTrim(raw);
+  return ok(id, id !== raw.trim());
+};
 
 const LIST_SEPARATORS = /[、，,；;\r\n]+/;
 
@@ -82,12 +152,24 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== "");
 }
 
-/** list: several values in one cell. */
-export const parseList: ValueParser<string[]> = (cell) => errorCell<string[]>(cell) ?? ok(splitList(cellText(cell)));
+/** list: several values in one cell; control characters removed, as in text. */
+export const parseList: ValueParser<string[]> = (cell) => {
+  const bad = unreadable<string[]>(cell);
+  if (bad) return bad;
+  const { text, removed } = cleanFreeText(cellText(cell));
+  return ok(splitList(text), removed !== null);
+};
 
-/** A list of identifiers, each in NFKC. */
-export const parseIdList: ValueParser<string[]> = (cell) =>
-  errorCell<string[]>(cell) ?? ok(splitList(cellText(cell).normalize("NFKC")));
+/** A list of identifiers, each in NFKC (flagged as normalised when that changed one), checked as ids. */
+export const parseIdList: ValueParser<string[]> = (cell) => {
+  const bad = unreadable<string[]>(cell) ?? idNumberProblem<string[]>(cell);
+  if (bad) return bad;
+  const raw = cellText(cell);
+  const invisible = invisibleProblem<string[]>(raw);
+  if (invisible) return invisible;
+  const ids = splitList(raw.normalize("NFKC"));
+  return ok(ids, ids.join("\u0000") !== splitList(raw).join("\u0000"));
+};
 
 const yesNoText = z.stringbool({
   truthy: ["是", "y", "yes", "true", "1"],
@@ -97,7 +179,7 @@ const yesNoText = z.stringbool({
 
 /** yes/no: 是/否, Y/N, yes/no, true/false, 1/0 (text, number or a boolean cell). */
 export const parseYesNo: ValueParser<boolean> = (cell) => {
-  const e = errorCell<boolean>(cell);
+  const e = unreadable<boolean>(cell);
   if (e) return e;
   if (typeof cell === "boolean") return ok(cell);
   if (typeof cell === "number")
@@ -141,15 +223,31 @@ export function serialToIsoDate(serial: number): IsoDate | null {
   return isoFromUtc(new Date((Math.floor(serial) - EXCEL_EPOCH_SERIAL) * DAY_MS));
 }
 
-/** date: an Excel date cell, an Excel serial number, or a date text. */
+/**
+ * date: an Excel date cell, an Excel serial number, or a date text; from 1900-01-01 to
+ * 2100-12-31 (outside it a date is a typing slip, and the holiday calendar knows nothing there).
+ */
 export const parseDate: ValueParser<IsoDate> = (cell) => {
-  const e = errorCell<IsoDate>(cell);
+  const e = unreadable<IsoDate>(cell);
   if (e) return e;
   let iso: IsoDate | null = null;
   if (cell instanceof Date) iso = isoFromUtc(cell);
   else if (typeof cell === "number") iso = serialToIsoDate(cell);
   else if (typeof cell === "string") iso = textToIsoDate(cell);
-  return iso ? ok(iso) : fail("date_invalid", { value: cellText(cell) });
+  if (!iso) return fail("date_invalid", { value: cellText(cell).trim() });
+  return iso < MIN_DATE || iso > MAX_DATE
+    ? fail("date_out_of_range", { value: iso, min: MIN_DATE, max: MAX_DATE })
+    : ok(iso);
+};
+
+/** 年度: a whole year from 1900 to 2100, as a number or a text ('2026', '2026年'). */
+export const parseYear: ValueParser<number> = (cell) => {
+  const e = unreadable<number>(cell);
+  if (e) return e;
+  const text = nfkcTrim(cellText(cell)).replace(/\s*年(度)?$/, "");
+  const n = /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
+  const [min, max] = [Number(MIN_DATE.slice(0, 4)), Number(MAX_DATE.slice(0, 4))];
+  return n >= min && n <= max ? ok(n) : fail("year_invalid", { value: cellText(cell).trim(), min, max });
 };
 
 const NUMBER_TEXT = /^[+]?(\d+(?:\.\d*)?|\.\d+)$/;
@@ -160,7 +258,7 @@ const NUMBER_TEXT = /^[+]?(\d+(?:\.\d*)?|\.\d+)$/;
  * a cell formatted 100%); above 1 it is percent points: 5 → 500. More than 100% is an error.
  */
 export const parsePercent: ValueParser<number> = (cell) => {
-  const e = errorCell<number>(cell);
+  const e = unreadable<number>(cell);
   if (e) return e;
   let points: number;
   if (typeof cell === "number") {
@@ -181,7 +279,7 @@ export const parsePercent: ValueParser<number> = (cell) => {
 /** integer ≥ min: a whole number, also when stored as text ("12"); 1.5 and -1 are errors. */
 export function integerParser(min = 0): ValueParser<number> {
   return (cell) => {
-    const e = errorCell<number>(cell);
+    const e = unreadable<number>(cell);
     if (e) return e;
     let n = Number.NaN;
     if (typeof cell === "number") n = cell;
@@ -198,7 +296,7 @@ export const parseInteger: ValueParser<number> = integerParser(0);
 
 /** 信用风险等级 A–D; 'a', full-width 'Ａ' and 'A类'/'A级' are read as 'A'. */
 export const parseGrade: ValueParser<Grade> = (cell) => {
-  const e = errorCell<Grade>(cell);
+  const e = unreadable<Grade>(cell);
   if (e) return e;
   const text = nfkcTrim(cellText(cell)).toUpperCase();
   const m = /^([ABCD])\s*[类级]?$/.exec(text);
@@ -222,7 +320,7 @@ export function enumParser<T extends string>(
   }
   const allowed = shown ?? values.join("/");
   return (cell) => {
-    const e = errorCell<T>(cell);
+    const e = unreadable<T>(cell);
     if (e) return e;
     const v = lookup.get(nameKey(cellText(cell)));
     return v !== undefined ? ok(v) : fail("enum_invalid", { value: cellText(cell).trim(), allowed });
@@ -239,10 +337,13 @@ export function normalizeUscc(text: string): string {
  * checked for length, characters and check character, each its own problem.
  */
 export const parseUscc: ValueParser<string> = (cell) => {
-  const e = errorCell<string>(cell);
+  const e = unreadable<string>(cell);
   if (e) return e;
   // An all-digit code typed into a number cell has lost its last digits (beyond 2^53).
-  if (typeof cell === "number" && !Number.isSafeInteger(cell)) return fail("uscc_as_number", { value: String(cell) });
+  if (typeof cell === "number" && !Number.isSafeInteger(cell))
+    return fail("uscc_as_number", { value: numberDigits(cell), shown: String(cell) });
+  const invisible = invisibleProblem<string>(cellText(cell));
+  if (invisible) return invisible;
   const raw = cellText(cell).trim();
   const code = normalizeUscc(raw);
   const problem = usccProblem(code);
@@ -250,6 +351,15 @@ export const parseUscc: ValueParser<string> = (cell) => {
   return ok(code, code !== raw);
 };
 
-/** A list of USCCs (回避对象), each normalised; not checked, since a stale code only never matches. */
-export const parseUsccList: ValueParser<string[]> = (cell) =>
-  errorCell<string[]>(cell) ?? ok(splitList(cellText(cell)).map(normalizeUscc));
+/**
+ * A list of USCCs (回避对象), each normalised; not checked, since a stale code only never matches.
+ * A number cell that lost digits and an invisible character are errors, as for one code.
+ */
+export const parseUsccList: ValueParser<string[]> = (cell) => {
+  const bad = unreadable<string[]>(cell);
+  if (bad) return bad;
+  if (typeof cell === "number" && !Number.isSafeInteger(cell))
+    return fail("uscc_as_number", { value: numberDigits(cell), shown: String(cell) });
+  const raw = cellText(cell);
+  return invisibleProblem<string[]>(raw) ?? ok(splitList(raw).map(normalizeUscc));
+};

@@ -10,7 +10,15 @@ export interface CheckReport {
   warnings: Issue[];
   /** which sheet was taken for each kind ('' when absent) */
   sheets: Record<string, string | null>;
-  counts: { items: number; targets: number; inspectors: number; tasks: number; holidays: number };
+  counts: {
+    items: number;
+    targets: number;
+    inspectors: number;
+    tasks: number;
+    holidays: number;
+    units: number;
+    plans: number;
+  };
   tasks: { id: string; name: string }[];
 }
 
@@ -27,6 +35,8 @@ export async function checkBook(port: WorkbookPort, options: ParseOptions = {}):
       inspectors: book.inspectors.length,
       tasks: book.tasks.length,
       holidays: book.holidays.length,
+      units: book.units.length,
+      plans: book.plans.length,
     },
     tasks: book.tasks.map((t) => ({ id: t.id, name: t.name })),
   };

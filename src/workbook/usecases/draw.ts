@@ -183,9 +183,11 @@ async function prepare(
     };
   }
 
-  // A fault in a 检查结果 row (the results of earlier draws, typed as inspections go on) does not
-  // touch anything a draw reads: it is reported by check and publicity, and does not block a draw.
-  const blocking = book.errors.filter((e) => book.sheets.results === null || e.sheet !== book.sheets.results);
+  // A fault in a 检查结果 row (the results of earlier draws, typed as inspections go on), in 单位信息
+  // or in 年度抽查计划 does not touch anything a draw reads: check, the papers, publicity and the
+  // year view report it; it does not block a draw.
+  const notRead = new Set([book.sheets.results, book.sheets.units, book.sheets.plans].filter((s) => s !== null));
+  const blocking = book.errors.filter((e) => !notRead.has(e.sheet));
   if (blocking.length)
     return {
       ok: false,

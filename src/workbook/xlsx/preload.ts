@@ -7,9 +7,11 @@
 //   that Excel reports as damage. So every validation is taken out of the sheet XML before
 //   ExcelJS parses it and put back as one entry per range, which ExcelJS writes unchanged;
 // - sheet protection saved by LibreOffice (sheet="true"): ExcelJS reads only "1", so the sheet
-//   would come back unprotected and be saved so; the flags are written as 1/0 before it parses.
+//   would come back unprotected and be saved so; the flags are written as 1/0 before it parses;
+// - formulas whose result is an empty text: ExcelJS reads them as never calculated (read.ts).
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { emptyTextFormulaCells, rememberEmptyTextResults } from "./read";
 
 interface Break {
   id: number;
@@ -22,6 +24,7 @@ interface SheetExtras {
   name: string;
   rowBreaks: Break[];
   validations: { ranges: string[]; model: ExcelJS.DataValidation }[];
+  emptyTextResults: string[];
 }
 
 export interface Preloaded {
@@ -153,14 +156,19 @@ export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded
     const file = path ? zip.file(path) : null;
     if (!file || !a.name) continue;
     const xml = await file.async("string");
-    const sheet: SheetExtras = { name: a.name, rowBreaks: readBreaks(xml), validations: [] };
+    const sheet: SheetExtras = {
+      name: a.name,
+      rowBreaks: readBreaks(xml),
+      validations: [],
+      emptyTextResults: emptyTextFormulaCells(xml),
+    };
     const protection = protectionAsDigits(xml);
     const lighter = xml.includes("<dataValidations") ? takeValidations(protection ?? xml, sheet) : null;
     if (lighter !== null || protection !== null) {
       zip.file(path!, lighter ?? protection!);
       changed = true;
     }
-    if (sheet.rowBreaks.length || sheet.validations.length) extras.push(sheet);
+    if (sheet.rowBreaks.length || sheet.validations.length || sheet.emptyTextResults.length) extras.push(sheet);
   }
   if (extras.length === 0 && !changed) return untouched;
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
@@ -177,6 +185,7 @@ export async function preload(data: ArrayBuffer | Uint8Array): Promise<Preloaded
         if (e.rowBreaks.length && internal.rowBreaks && internal.rowBreaks.length === 0)
           internal.rowBreaks.push(...e.rowBreaks);
         for (const v of e.validations) for (const r of v.ranges) internal.dataValidations.model[r] = v.model;
+        rememberEmptyTextResults(ws, e.emptyTextResults);
       }
     },
   };

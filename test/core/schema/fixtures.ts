@@ -81,6 +81,35 @@ export const TASK_HEADER = [
   "结束日期",
 ];
 export const HOLIDAY_HEADER = ["日期", "类型"];
+export const UNIT_HEADER = ["部门", "单位全称", "联系人", "联系电话", "地址", "负责人"];
+export const PLAN_HEADER = [
+  "年度",
+  "批次",
+  "部门",
+  "抽查事项",
+  "对象类别",
+  "计划抽查比例",
+  "计划抽查户数",
+  "计划开始日期",
+  "计划结束日期",
+  "任务编号",
+];
+
+/** 单位信息 of both departments. */
+export function unitRows(): CellValue[][] {
+  return [
+    [HEALTH, "石家庄市新华区卫生健康局", "王科长", "0311-87000001", "石家庄市新华区长安路1号", "李局长"],
+    [INSURANCE, "石家庄市新华区医疗保障局", "赵科长", "0311-87000002", "石家庄市新华区长安路2号", "钱局长"],
+  ];
+}
+
+/** 年度抽查计划: a ratio batch carried out by T2026-01, and a count batch not yet drawn. */
+export function planRows(): CellValue[][] {
+  return [
+    [2026, "第一批", HEALTH, "WS-01", "医疗机构", "5%", null, "2026-03-01", "2026-06-30", "T2026-01"],
+    [2026, "第二批", INSURANCE, "YB-01", "", null, 20, "2026-07-01", "2026-11-30", ""],
+  ];
+}
 
 export function itemRows(): CellValue[][] {
   return [

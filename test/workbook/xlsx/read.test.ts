@@ -1,6 +1,8 @@
 // Reading cells of files made by other programs: each kind of cell comes back as the port's value.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { XlsxWorkbook, NotAWorkbookError } from "../../../src/workbook/xlsx";
+import { emptyTextFormulaCells } from "../../../src/workbook/xlsx/read";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -65,7 +67,7 @@ describe("reading cells", () => {
     expect(s.rows[0][0]).toBe("石家庄某医院");
   });
 
-  test("formula cells give their cached result: number, zero, text, false, date, error; none is null", async () => {
+  test("formula cells give their cached result: number, zero, text, false, date, error", async () => {
     const s = await roundTrip((ws) => {
       ws.getCell("A1").value = { formula: "1+1", result: 2 };
       ws.getCell("B1").value = { formula: "1-1", result: 0 };
@@ -80,7 +82,75 @@ describe("reading cells", () => {
     expect(row.slice(0, 4)).toEqual([2, 0, "ab", false]);
     expect((row[4] as Date).toISOString()).toBe("2026-03-30T00:00:00.000Z");
     expect(row[5]).toEqual({ error: "#N/A" });
-    expect(row[6] ?? null).toBeNull();
+    // written by a program that never calculated it: the formula, not an empty cell
+    expect(row[6]).toEqual({ formula: "A1*3" });
+  });
+
+  /** A one-sheet workbook whose row 1 is the given cell XML, as another program would write it. */
+  async function withCells(cells: string) {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = "x";
+    const zip = await JSZip.loadAsync(await bytesOf(wb));
+    const path = "xl/worksheets/sheet1.xml";
+    const xml = (await zip.file(path)!.async("string")).replace(
+      /<sheetData>[\s\S]*<\/sheetData>/,
+      `<sheetData><row r="1">${cells}</row></sheetData>`,
+    );
+    zip.file(path, xml);
+    const book = await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: "uint8array" }));
+    return (await book.readSheet("S")).rows[0];
+  }
+
+  test("a formula with no result in the file is an uncalculated formula; an empty text result is empty", async () => {
+    const row = await withCells(
+      [
+        // Excel and LibreOffice: =IF(…,"",…) evaluated to an empty text
+        `<c r="A1" t="str"><f>IF(1,"","x")</f><v></v></c>`,
+        `<c r="B1" t="str"><f>IF(1,"","x")</f><v/></c>`,
+        // openpyxl, ExcelJS and other generators: the formula alone, or an empty <v> without a type
+        `<c r="C1"><f>B2*3</f></c>`,
+        `<c r="D1"><f>VLOOKUP(A1,对照!A:B,2,0)</f><v></v></c>`,
+        // a calculated text and a calculated number stay what they are
+        `<c r="E1" t="str"><f>"A"&amp;""</f><v>A</v></c>`,
+        `<c r="F1"><f>1+1</f><v>2</v></c>`,
+      ].join(""),
+    );
+    expect(row).toEqual([null, null, { formula: "B2*3" }, { formula: "VLOOKUP(A1,对照!A:B,2,0)" }, "A", 2]);
+  });
+
+  test("the cells of a shared formula without results each give their own formula", async () => {
+    const row = await withCells(
+      `<c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:D1" si="0">A1*10</f></c>` +
+        `<c r="C1"><f t="shared" si="0"/></c><c r="D1"><f t="shared" si="0"/></c>`,
+    );
+    expect(row).toEqual([1, { formula: "A1*10" }, { formula: "B1*10" }, { formula: "C1*10" }]);
+  });
+
+  test("empty text results are found in the sheet XML without reading other cells", () => {
+    const xml =
+      `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="str"><f>""</f><v></v></c>` +
+      `<c r="C1" t="str" s="3"><f>T(A1)</f></c><c r="D1" t="str"><f>"x"</f><v>x</v></c>` +
+      `<c r="E1" s="2" t="str"/><c r="F1"><f>1</f></c></row></sheetData>`;
+    expect(emptyTextFormulaCells(xml)).toEqual(["B1", "C1"]);
+    expect(emptyTextFormulaCells("<sheetData/>")).toEqual([]);
+  });
+
+  test("a control character that Excel stores as _x000B_ reads as the character itself", async () => {
+    // in the shared strings, as Excel writes a vertical tab typed or pasted into a cell
+    const s = await roundTrip((ws) => {
+      ws.getCell("A1").value = "某某_x000B_医院";
+    });
+    expect(s.rows[0]).toEqual(["某某\u000b医院"]);
+  });
+
+  test("hidden and very hidden sheets are read like any other", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("抽查任务", { state: "hidden" }).getCell("A1").value = "任务编号";
+    wb.addWorksheet("节假日", { state: "veryHidden" }).getCell("A1").value = "日期";
+    const book = await XlsxWorkbook.fromBuffer(await bytesOf(wb));
+    expect(await book.sheetNames()).toEqual(["抽查任务", "节假日"]);
+    expect((await book.readSheet("抽查任务")).rows).toEqual([["任务编号"]]);
+    expect((await book.readSheet("节假日")).rows).toEqual([["日期"]]);
   });
 
   test("shared formulas give each cell its own cached result", async () => {
@@ -137,7 +207,7 @@ describe("reading cells", () => {
     expect(s.rows).toEqual([[], [], [null, "b3"]]);
   });
 
-  test("Excel tables are reported with their header row and 1-based column span", async () => {
+  test("Excel tables are reported with their header row, 1-based column span and last row", async () => {
     const s = await roundTrip((ws) => {
       ws.getCell("A1").value = "说明";
       ws.addTable({
@@ -148,7 +218,7 @@ describe("reading cells", () => {
         rows: [["X", "Y", "诊所"]],
       });
     });
-    expect(s.tables).toEqual([{ name: "对象表", headerRow: 3, firstColumn: 2, lastColumn: 4 }]);
+    expect(s.tables).toEqual([{ name: "对象表", headerRow: 3, firstColumn: 2, lastColumn: 4, lastRow: 4 }]);
     expect(s.rows[2]).toEqual([null, "统一社会信用代码", "名称", "对象类别"]);
   });
 
@@ -166,4 +236,41 @@ describe("reading cells", () => {
       NotAWorkbookError,
     );
   });
+});
+
+describe("control characters in a clerk's registry", () => {
+  afterAll(removeTempDirs);
+
+  test("inspectors' text holding _x000B_ and _x0001_ draws, verifies, and is warned at its cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(resolve(__dirname, "../../../assets/sample-新华区-2026.xlsx"));
+    // as Excel stores a vertical tab pasted into a cell: ExcelJS reads it as U+000B and drops it
+    // when it writes, so a snapshot holding it would not be the one verify reads back
+    const people = wb.getWorksheet("执法检查人员名录库")!;
+    const header = people.getRow(1).values as unknown[];
+    const name = header.indexOf("姓名");
+    const section = header.indexOf("科室");
+    const inside = (s: unknown, code: string) => `${String(s).slice(0, 1)}${code}${String(s).slice(1)}`;
+    people.getCell(2, name).value = inside(people.getCell(2, name).value, "_x000B_");
+    people.getCell(3, section).value = inside(people.getCell(3, section).value, "_x0001_");
+    const dir = tempDir();
+    const book = join(dir, "控制字符.xlsx");
+    const drawn = join(dir, "drawn.xlsx");
+    writeFileSync(book, await bytesOf(wb));
+
+    const { main } = await import("../../../src/cli/main");
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+    expect(await main(["check", book, "--json"], io)).toBe(0);
+    const check = JSON.parse(lines.pop()!) as { warnings: { code: string; sheet: string; cell: string }[] };
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    expect(check.warnings.map((w) => `${w.code}@${w.sheet}!${w.cell}`)).toEqual([
+      `value_normalized@执法检查人员名录库!${letter(name)}2`,
+      `value_normalized@执法检查人员名录库!${letter(section)}3`,
+    ]);
+    const draw = ["draw", book, "--task", "XH-2026-03", "--seed", "527", "--date", "2026-04-01", "--out", drawn];
+    expect(await main(draw, io)).toBe(0);
+    expect(await main(["verify", drawn, "--json"], io)).toBe(0);
+    expect(JSON.parse(lines.pop()!).ok).toBe(true);
+  }, 60_000);
 });

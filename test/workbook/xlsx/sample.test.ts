@@ -24,14 +24,24 @@ describe("the sample workbook", () => {
     sheets = await sheetsOf(book);
   });
 
-  test("has the five sheets in order", () => {
+  test("has the six sheets in order", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "抽查任务",
       "抽查事项清单",
       "检查对象名录库",
       "执法检查人员名录库",
       "节假日",
+      "单位信息",
     ]);
+  });
+
+  test("gives each department its issuing authority, contact and head", () => {
+    const book = parseBook(sheets);
+    expect(book.units.map((u) => [u.department, u.authority])).toEqual([
+      ["区卫生健康局", "石家庄市新华区卫生健康局"],
+      ["区医疗保障局", "石家庄市新华区医疗保障局"],
+    ]);
+    for (const u of book.units) for (const v of [u.contact, u.phone, u.address, u.head]) expect(v).not.toBe("");
   });
 
   test("parses with no error and no warning, into the seed's task", () => {

@@ -201,7 +201,7 @@ describe("sheet features in the saved file", () => {
       table: { name: "名录表", range: "A1:B3" },
     });
     const back = await (await XlsxWorkbook.fromBuffer(bytes)).readSheet("名录");
-    expect(back.tables).toEqual([{ name: "名录表", headerRow: 1, firstColumn: 1, lastColumn: 2 }]);
+    expect(back.tables).toEqual([{ name: "名录表", headerRow: 1, firstColumn: 1, lastColumn: 2, lastRow: 3 }]);
     expect(back.rows).toEqual([
       ["统一社会信用代码", "名称"],
       ["X1", "甲"],
