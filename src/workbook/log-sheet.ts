@@ -117,10 +117,12 @@ export function readLog(sheet: SheetData | null, lang: Lang = "zh"): ReadLog {
       );
   });
   // the log is the record: a value beside it, in no column of the layout, could be read as part of it
+  // (a column under a header of its own is named once, at its header)
   const known = new Set([...index.values()].filter((i) => i >= 0));
   sheet.rows.forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
       if (known.has(c) || cellText(v as CellValue).trim() === "") return;
+      if (r > 0 && (header[c] ?? "") !== "") return;
       const cell = `${columnLetter(c)}${r + 1}`;
       sheetIssues.push(
         issue(

@@ -162,8 +162,9 @@ describe("draw log", () => {
   it("names a renamed header at its cell", () => {
     const sheet = asRead(renderLogSheet(chain([], drafts)));
     sheet.rows[0][9] = "种子";
-    expect(readLog(sheet).sheetIssues.map((i) => [i.code, i.row, i.column])).toEqual([
+    expect(readLog(sheet).sheetIssues.map((i) => [i.code, i.row, i.cell || i.column])).toEqual([
       ["log_header_missing", 1, "随机种子"],
+      ["log_cell_unknown", 1, "J1"],
     ]);
   });
   it("reads the log format before the chain as events, each void placed before the draw that caused it", () => {
