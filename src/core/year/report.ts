@@ -6,8 +6,9 @@ import type { SheetSpec } from "../sheet";
 import { EXTERNAL_LABEL } from "./input";
 import { CHART_NOTE, YEAR_SHEET, periodLine } from "./sheets";
 import { BATCH_STATE_LABELS } from "./plan";
-import { SheetLayout, pct, type Row } from "./layout";
+import { SheetLayout, pct, planWindow, type Row } from "./layout";
 import type { YearView } from "./view";
+import type { FigureEntry } from "./figure";
 
 export type ReportKind = "half" | "year";
 
@@ -47,16 +48,16 @@ export interface ReportOptions {
 export function yearReportSheets(view: YearView, options: ReportOptions): SheetSpec[] {
   const { kind, units = [] } = options;
   const byRow = new Map((options.results ?? []).map((r) => [r.row, r]));
-  const penaltyDetails = (row: number) => byRow.get(row) ?? null;
+  const details = (e: FigureEntry) => (e.rows.length > 0 ? (byRow.get(e.rows[0]) ?? null) : null);
   const t = view.total;
   const authorities = view.departments.map(
     (s) => units.find((u) => u.department === s.department)?.authority || s.department,
   );
   const reporter = options.reporter ?? [...new Set(authorities)].join("、");
-  const l = new SheetLayout(8);
+  const l = new SheetLayout([24, 11, 11, 11, 11, 11, 11, 12]);
   l.title(`${view.year} 年“双随机、一公开”抽查${REPORT_TITLES[kind]}`);
   l.line(`报送单位：${reporter}`);
-  l.line(periodLine(view), { wrap: true }, 30);
+  l.line(periodLine(view));
   l.line(`报送期限：${reportDue(view.year, kind)} 前`);
 
   l.heading("一、工作开展情况");
@@ -69,7 +70,7 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       external > 0 ? `其中平台${EXTERNAL_LABEL} ${external} 次` : "",
     ],
     ["检查对象名录库", `${t.registry} 户`, ""],
-    ["抽取检查对象（去重）", `${t.drawn.value} 户`, `检查户次 ${t.inspections.value}`],
+    ["抽取检查对象（去重）", `${t.drawn.value} 户`, `检查 ${t.inspections.value} 户次`],
     ["年度抽查比例", pct(t.share), `目标 ${pct(t.goal)}，${t.meetsGoal ? "已达到" : `尚差 ${t.toGoal} 户`}`],
     ["按信用风险分级分类抽查占比", pct(t.gradedShare), "应达到 100%"],
     [
@@ -77,7 +78,7 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       `${covered} / ${t.items.length} 项`,
       t.uncoveredItems.length > 0 ? `未覆盖：${t.uncoveredItems.map((i) => i.itemId).join("、")}` : "全覆盖",
     ],
-    ["已检查户次", `${t.inspected.value}`, `未检查 ${t.notInspected.value}`],
+    ["已检查户次", `${t.inspected.value}`, `未检查 ${t.notInspected.value} 户次`],
     ["发现问题户次 / 问题发现率", `${t.problems.value} / ${pct(t.problemRate)}`, ""],
     [
       "行政处罚（行）",
@@ -92,22 +93,16 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
     [
       "后续处置完成率",
       pct(t.followUp.doneRate),
-      `需处置 ${t.followUp.due.value} 行，逾期未录入 ${t.followUp.overdue.value} 行`,
+      `需处置 ${t.followUp.due.value} 行，超过 20 个工作日未录入 ${t.followUp.overdue.value} 行`,
     ],
   ];
-  const summaryWarn: [number, number][] = [];
-  if (!t.meetsGoal) summaryWarn.push([3, 1]);
-  if (t.gradedShare < 1) summaryWarn.push([4, 1]);
-  if (t.uncoveredItems.length > 0) summaryWarn.push([5, 1]);
-  if (t.publicityRate < 1) summaryWarn.push([9, 1]);
-  if (t.followUp.doneRate < 1) summaryWarn.push([10, 1]);
-  l.table(
-    ["项目", "情况", "说明"],
-    summary.map((r) => [r[0], r[1], r[2]]),
-    summaryWarn,
-  );
-  // the 说明 column spans the rest of the width
-  for (let r = l.rows.length - summary.length + 1; r <= l.rows.length; r++) l.merges.push(`C${r}:H${r}`);
+  const warn: [number, number][] = [];
+  if (!t.meetsGoal) warn.push([3, 1]);
+  if (t.gradedShare < 1) warn.push([4, 1]);
+  if (t.uncoveredItems.length > 0) warn.push([5, 1]);
+  if (t.publicityRate < 1) warn.push([9, 1]);
+  if (t.followUp.doneRate < 1) warn.push([10, 1]);
+  l.table(["项目", "情况", "说明"], summary, { warn, right: [1], spanLast: true });
 
   l.heading("二、各部门抽查情况");
   const depts = l.table(
@@ -122,6 +117,14 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       pct(s.publicityRate),
       pct(s.followUp.doneRate),
     ]),
+    {
+      right: [1, 2, 3, 4, 5, 6, 7],
+      warn: view.departments.flatMap((s, i) => [
+        ...(s.meetsGoal ? [] : [[i, 4] as [number, number]]),
+        ...(s.publicityRate < 1 ? [[i, 6] as [number, number]] : []),
+        ...(s.followUp.doneRate < 1 ? [[i, 7] as [number, number]] : []),
+      ]),
+    },
   );
   l.chart("bar", "各部门抽取、检查与发现问题", depts.header, depts.last, 4);
 
@@ -136,17 +139,16 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       t.byGrade[g].registry,
       pct(t.byGrade[g].share),
     ]),
+    { right: [1, 2, 3, 4] },
   );
   l.chart("column", "按信用风险等级的抽取与发现问题", grades.header, grades.last, 3);
 
   l.heading("四、检查结果分类（行）");
+  const all = RESULT_CATEGORIES.reduce((n, c) => n + t.results[c].value, 0);
   const results = l.table(
     ["检查结果", "行数", "占已检查"],
-    RESULT_CATEGORIES.map((c) => {
-      const n = t.results[c].value;
-      const all = RESULT_CATEGORIES.reduce((s, x) => s + t.results[x].value, 0);
-      return [c, n, pct(all === 0 ? 0 : n / all)];
-    }),
+    RESULT_CATEGORIES.map((c) => [c, t.results[c].value, pct(all === 0 ? 0 : t.results[c].value / all)]),
+    { right: [1, 2] },
   );
   l.chart("pie", "检查结果分类", results.header, results.last, 2);
 
@@ -154,39 +156,48 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
   if (view.plan.length === 0) l.line("本年度未填写「年度抽查计划」。");
   else
     l.table(
-      ["批次", "部门", "计划时间", "计划户数", "执行任务", "已抽取", "状态"],
+      ["批次（计划时间）", "部门", "计划户数", "执行任务", "已抽取", "状态"],
       view.plan.map((b) => [
-        b.batch.batch,
+        `${b.batch.batch}（${planWindow(b.batch.start, b.batch.end, view.year)}）`,
         b.batch.department,
-        `${b.batch.start} 至 ${b.batch.end}`,
         b.planned ?? "",
         b.carriers.map((d) => d.taskId).join("、"),
         b.drawn.value,
         BATCH_STATE_LABELS[b.state],
       ]),
-      view.plan.flatMap((b, i) => (["late", "overdue", "short"].includes(b.state) ? [[i, 6] as [number, number]] : [])),
+      {
+        right: [2, 4],
+        spanLast: true,
+        warn: view.plan.flatMap((b, i) =>
+          ["late", "overdue", "short"].includes(b.state) ? [[i, 5] as [number, number]] : [],
+        ),
+      },
     );
 
   l.heading("六、存在的问题");
   const problems: string[] = [];
   if (!t.meetsGoal) problems.push(`年度抽查比例 ${pct(t.share)}，低于目标 ${pct(t.goal)}，尚差 ${t.toGoal} 户。`);
+  for (const s of view.departments)
+    if (!s.meetsGoal)
+      problems.push(`${s.department}抽查比例 ${pct(s.share)}，低于目标 ${pct(s.goal)}，尚差 ${s.toGoal} 户。`);
   if (t.gradedShare < 1) problems.push(`有 ${t.notGraded.value} 户次未按信用风险等级抽取。`);
   if (t.uncoveredItems.length > 0)
     problems.push(`抽查事项未全覆盖：${t.uncoveredItems.map((i) => `${i.itemId} ${i.item}`).join("；")}。`);
   if (t.repeated.length > 0)
     problems.push(`同年同一事项重复抽取 ${t.repeated.length} 处（对象×事项，见「${YEAR_SHEET}」）。`);
-  if (t.publishing.overdue.value > 0)
+  if (t.publishing.overdue.value + t.publishing.late.value > 0)
     problems.push(`逾期未公示 ${t.publishing.overdue.value} 行，超期公示 ${t.publishing.late.value} 行。`);
   if (t.penalties.overdue.value + t.penalties.late.value > 0)
     problems.push(`行政处罚信息未在 7 个工作日内公示 ${t.penalties.overdue.value + t.penalties.late.value} 行。`);
+  if (t.penalties.noDate.value > 0) problems.push(`行政处罚 ${t.penalties.noDate.value} 行未填写处罚决定日期。`);
   if (t.followUp.overdue.value > 0) problems.push(`后续处置超过 20 个工作日未录入 ${t.followUp.overdue.value} 行。`);
   for (const b of view.plan.filter((x) => ["late", "overdue", "short"].includes(x.state)))
     problems.push(`计划批次「${b.batch.batch}」（${b.batch.department}）${BATCH_STATE_LABELS[b.state]}。`);
   if (problems.length === 0) l.line("无。");
-  else problems.forEach((p, i) => l.note(`${i + 1}. ${p}`));
+  else problems.forEach((p, i) => l.line(`${i + 1}. ${p}`));
 
   l.heading(`七、${view.year - 1} 年随机抽查被行政处罚单位整改落实情况`);
-  if (!options.previous) l.line(`未提供 ${view.year - 1} 年的抽取与检查结果，见附表另行填报。`);
+  if (!options.previous) l.line(`未提供 ${view.year - 1} 年的抽取与检查结果，请另行填报。`);
   else {
     const n = options.previous.total.penalties.all.value;
     l.line(
@@ -197,29 +208,25 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
   }
 
   l.heading("说明");
-  l.note(
+  l.line(
     `检查案件查处情况见「${casesSheetName(view.year)}」。户次：一次抽取中的一个检查对象；行：「检查结果」表的一行（一个对象的一个部门）。`,
   );
-  l.note(CHART_NOTE);
+  l.line(CHART_NOTE);
 
   const sheets: SheetSpec[] = [
-    l.build(reportSheetName(kind, view.year), [26, 12, 12, 12, 12, 12, 12, 14], {
-      orientation: "portrait",
-      fitToWidth: true,
-    }),
+    l.build(reportSheetName(kind, view.year), { orientation: "portrait", fitToWidth: true }),
   ];
 
-  // 检查案件查处汇总表: the year's 行政处罚 rows
-  const cases = new SheetLayout(11);
+  // 检查案件查处汇总表: the period's 行政处罚 rows
+  const cases = new SheetLayout([6, 26, 21, 14, 10, 12, 30, 22, 12, 12, 11]);
   cases.title(`${view.year} 年随机抽查检查案件查处汇总表`);
-  cases.line(periodLine(view), { wrap: true }, 30);
+  cases.line(periodLine(view));
+  // entries of different figures are different objects: matched by draw, target and department
+  const key = (e: FigureEntry) => `${e.sheets.join("、")}|${e.uscc}|${e.department}`;
+  const onTime = new Set(t.penalties.onTime.entries.map(key));
+  const notOnTime = new Set([...t.penalties.late.entries, ...t.penalties.overdue.entries].map(key));
   const caseRows: Row[] = t.penalties.all.entries.map((e, i) => {
-    const d = e.rows.length > 0 ? penaltyDetails(e.rows[0]) : null;
-    const onTime = t.penalties.onTime.entries.includes(e)
-      ? "是"
-      : t.penalties.late.entries.includes(e) || t.penalties.overdue.entries.includes(e)
-        ? "否"
-        : "";
+    const d = details(e);
     return [
       i + 1,
       e.name,
@@ -231,10 +238,10 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       d?.penaltyNo ?? "",
       d?.penaltyDate ?? "",
       d?.published ?? "",
-      onTime,
+      onTime.has(key(e)) ? "是" : notOnTime.has(key(e)) ? "否" : "",
     ];
   });
-  const header = cases.table(
+  const h = cases.table(
     [
       "序号",
       "单位名称",
@@ -249,22 +256,22 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
       "7 个工作日内公示",
     ],
     caseRows,
+    { warn: caseRows.flatMap((r, i) => (r[10] === "否" ? [[i, 10] as [number, number]] : [])) },
   );
   if (caseRows.length === 0) cases.line("本期无行政处罚。");
   sheets.push(
-    cases.build(
-      casesSheetName(view.year),
-      [6, 28, 22, 16, 14, 13, 36, 22, 13, 13, 10],
-      { orientation: "landscape", fitToWidth: true },
-      `${header.header}:${header.header}`,
-    ),
+    cases.build(casesSheetName(view.year), {
+      orientation: "landscape",
+      fitToWidth: true,
+      printTitleRows: `${h.header}:${h.header}`,
+    }),
   );
 
   if (options.previous) {
-    const prev = new SheetLayout(8);
+    const prev = new SheetLayout([6, 26, 21, 14, 22, 30, 30, 10]);
     prev.title(`${view.year - 1} 年随机抽查被行政处罚单位整改落实情况`);
-    const body = options.previous.total.penalties.all.entries.map((e, i) => {
-      const d = e.rows.length > 0 ? penaltyDetails(e.rows[0]) : null;
+    const body: Row[] = options.previous.total.penalties.all.entries.map((e, i) => {
+      const d = details(e);
       const done = d !== null && (d.rectification.trim() !== "" || d.followUp.trim() !== "");
       return [
         i + 1,
@@ -277,19 +284,18 @@ export function yearReportSheets(view: YearView, options: ReportOptions): SheetS
         done ? "已落实" : "未填写",
       ];
     });
-    const h = prev.table(
+    const ph = prev.table(
       ["序号", "单位名称", "统一社会信用代码", "检查部门", "处罚决定书文号", "整改情况", "后续处置", "落实情况"],
       body,
-      body.flatMap((r, i) => (r[7] === "未填写" ? [[i, 7] as [number, number]] : [])),
+      { warn: body.flatMap((r, i) => (r[7] === "未填写" ? [[i, 7] as [number, number]] : [])) },
     );
     if (body.length === 0) prev.line(`${view.year - 1} 年随机抽查无行政处罚。`);
     sheets.push(
-      prev.build(
-        rectificationSheetName(view.year),
-        [6, 28, 22, 16, 22, 30, 30, 10],
-        { orientation: "landscape", fitToWidth: true },
-        `${h.header}:${h.header}`,
-      ),
+      prev.build(rectificationSheetName(view.year), {
+        orientation: "landscape",
+        fitToWidth: true,
+        printTitleRows: `${ph.header}:${ph.header}`,
+      }),
     );
   }
   return sheets;

@@ -7,7 +7,7 @@ import type { SheetSpec } from "../sheet";
 import { EXTERNAL_LABEL } from "./input";
 import type { Figure } from "./figure";
 import { BATCH_STATE_LABELS } from "./plan";
-import { SheetLayout, pct, type Row } from "./layout";
+import { SheetLayout, pct, planWindow, type Row } from "./layout";
 import type { ScopeView, YearView } from "./view";
 
 export const YEAR_SHEET = "抽查年度统计";
@@ -207,8 +207,10 @@ export function periodLine(view: YearView): string {
 export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_DETAIL_SHEET): SheetSpec[] {
   const detail = yearDetailSheet(view, detailName);
   const scopes = [view.total, ...view.departments];
-  const width = Math.max(12, scopes.length + 2);
-  const l = new SheetLayout(width);
+  // A: labels; then one column per scope; then 明细; at least the plan table's eight columns
+  const widths = [30, ...scopes.map(() => 12), 24];
+  while (widths.length < 8) widths.push(12);
+  const l = new SheetLayout(widths);
   l.title(`${view.year} 年度“双随机、一公开”抽查统计`);
   l.line(periodLine(view));
 
@@ -223,7 +225,8 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
     const span = detail.spans.get(f.label);
     body.push([f.label, ...scopes.map((s) => f.value(s)), span ? `「${detailName}」第 ${span[0]}–${span[1]} 行` : ""]);
   }
-  l.table(["指标", ...scopes.map(scopeName), "明细"], body, warn);
+  const valueColumns = scopes.map((_, j) => j + 1);
+  l.table(["指标", ...scopes.map(scopeName), "明细"], body, { warn, right: valueColumns, spanLast: true });
 
   l.heading("二、按信用风险等级（全部）");
   const t = view.total;
@@ -245,47 +248,17 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
   const grades = l.table(
     ["信用风险等级", "抽取对象数", "其中已检查", "其中发现问题", "名录库对象数", "抽查比例"],
     gradeRows,
+    {
+      right: [1, 2, 3, 4, 5],
+    },
   );
   l.chart("column", "按信用风险等级的抽取与检查", grades.header, grades.header + GRADES.length, 4);
 
-  l.heading("三、按部门");
-  const deptRows: Row[] = view.departments.map((s) => [
-    s.department,
-    s.drawn.value,
-    s.inspected.value,
-    s.problems.value,
-    s.registry,
-    s.planned ?? "",
-    pct(s.share),
-    s.meetsGoal ? "是" : "否",
-    pct(s.problemRate),
-    pct(s.publicityRate),
-    s.publishing.overdue.value,
-    s.followUp.overdue.value,
-  ]);
-  const deptWarn: [number, number][] = [];
-  view.departments.forEach((s, i) => {
-    if (!s.meetsGoal) deptWarn.push([i, 7]);
-    if (s.publishing.overdue.value > 0) deptWarn.push([i, 10]);
-    if (s.followUp.overdue.value > 0) deptWarn.push([i, 11]);
-  });
+  l.heading("三、按部门（图表数据）");
   const depts = l.table(
-    [
-      "部门",
-      "抽取对象数",
-      "已检查户次",
-      "发现问题户次",
-      "名录库对象数",
-      "计划抽查户数",
-      "抽查比例",
-      "是否达标",
-      "问题发现率",
-      "公示率",
-      "逾期未公示（行）",
-      "后续处置逾期（行）",
-    ],
-    deptRows,
-    deptWarn,
+    ["部门", "抽取对象数", "已检查户次", "发现问题户次"],
+    view.departments.map((s) => [s.department, s.drawn.value, s.inspected.value, s.problems.value]),
+    { right: [1, 2, 3] },
   );
   l.chart("bar", "各部门抽取、检查与发现问题", depts.header, depts.last, 4);
 
@@ -293,6 +266,7 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
   const results = l.table(
     ["检查结果", ...scopes.map(scopeName)],
     RESULT_CATEGORIES.map((c) => [c, ...scopes.map((s) => s.results[c].value)]),
+    { right: valueColumns },
   );
   l.chart("pie", "检查结果分类（全部）", results.header, results.last, 2);
 
@@ -304,21 +278,27 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
       view.plan.map((b) => [
         b.batch.batch,
         b.batch.department,
-        `${b.batch.start} 至 ${b.batch.end}`,
+        planWindow(b.batch.start, b.batch.end, view.year),
         b.planned ?? "",
         b.carriers.map((d) => d.taskId).join("、"),
         b.drawn.value,
         BATCH_STATE_LABELS[b.state],
         b.missingItems.join("、"),
       ]),
-      view.plan.flatMap((b, i) => (["late", "overdue", "short"].includes(b.state) ? [[i, 6] as [number, number]] : [])),
+      {
+        warn: view.plan.flatMap((b, i) =>
+          ["late", "overdue", "short"].includes(b.state) ? [[i, 6] as [number, number]] : [],
+        ),
+        right: [3, 5],
+        spanLast: true,
+      },
     );
 
   l.heading("六、抽查事项覆盖");
   l.table(
-    ["事项编号", "抽查事项", "部门", "是否覆盖", "抽取表"],
-    t.items.map((c) => [c.itemId, c.item, c.department, c.sheets.length > 0 ? "是" : "否", c.sheets.join("、")]),
-    t.items.flatMap((c, i) => (c.sheets.length === 0 ? [[i, 3] as [number, number]] : [])),
+    ["抽查事项", "部门", "是否覆盖", "抽取表"],
+    t.items.map((c) => [`${c.itemId} ${c.item}`, c.department, c.sheets.length > 0 ? "是" : "否", c.sheets.join("、")]),
+    { warn: t.items.flatMap((c, i) => (c.sheets.length === 0 ? [[i, 2] as [number, number]] : [])), spanLast: true },
   );
 
   l.heading("七、同年同一事项重复抽取");
@@ -327,6 +307,7 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
     l.table(
       ["统一社会信用代码", "名称", "事项编号", "抽取表"],
       t.repeated.map((r) => [r.uscc, r.name, r.itemId, r.sheets.join("、")]),
+      { spanLast: true },
     );
 
   l.heading("八、本年度有效抽取");
@@ -341,14 +322,13 @@ export function yearSheets(view: YearView, name = YEAR_SHEET, detailName = YEAR_
       d.byGrade ? "是" : "否",
       d.targets.length,
     ]),
+    { right: [6], spanLast: true },
   );
 
   l.heading("说明");
-  l.note(UNIT_NOTE);
-  l.note(`各指标所计的对象与检查结果行见「${detailName}」；标红的数字未达要求。`);
-  l.note(CHART_NOTE);
+  l.line(UNIT_NOTE);
+  l.line(`各指标所计的对象与检查结果行见「${detailName}」；标红的数字未达要求。`);
+  l.line(CHART_NOTE);
 
-  const widths = [34, ...scopes.map(() => 14), 26];
-  while (widths.length < width) widths.push(14);
-  return [l.build(name, widths, { orientation: "landscape", fitToWidth: true }), detail.spec];
+  return [l.build(name, { orientation: "landscape", fitToWidth: true }), detail.spec];
 }

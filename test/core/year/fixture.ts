@@ -84,10 +84,20 @@ function draw(
  * T1 (03-10, joint H+M, WJ-01 YB-01): 1 2 3 4. T2 (05-20, H, WJ-03): 5 10. T3 (07-15, external
  * platform list without grades, M, YB-01): 6 7 1 99 (99 is not in the registry; 1 again for YB-01).
  * T4 (09-01, H, WJ-01): 8 9 11 12 (12 was graded B when drawn; the registry says A now).
- * T0 is a 2025 draw, not counted.
+ * T0 is a 2025 draw (13, 14, both penalised), not counted in 2026.
  */
 export const DRAWS: YearDraw[] = [
-  draw("抽取结果-T0-1", "T0", "2025-11-03", ["WJ-01"], [H], [[13, "B"]]),
+  draw(
+    "抽取结果-T0-1",
+    "T0",
+    "2025-11-03",
+    ["WJ-01"],
+    [H],
+    [
+      [13, "B"],
+      [14, "C"],
+    ],
+  ),
   draw(
     "抽取结果-T1-1",
     "T1",
@@ -177,7 +187,7 @@ const done = (completed: string, published: string | null, over: Partial<Inspect
   ...over,
 });
 
-/** 检查结果 rows 2..21; the comments give each row's deadline (worked out in view.test.ts). */
+/** 检查结果 rows 2..22; the comments give each row's deadline (worked out in view.test.ts). */
 export const RESULTS: InspectionResult[] = [
   result("T1", 1, H, done("2026-03-20", "2026-03-27")), // r2 by 04-20: on time
   result("T1", 1, M, done("2026-03-20", "2026-04-21")), // r3 by 04-20: late
@@ -238,7 +248,30 @@ export const RESULTS: InspectionResult[] = [
   result("T4", 11, H), // r18 not inspected
   result("T4", 13, H, done("2026-09-12", null)), // r19: 13 was not drawn by T4
   result("T1", 1, H, done("2026-03-20", null, { result: "行政处罚" })), // r20: a second row of T1 × 1 × H, not counted
-  result("T0", 13, H, done("2025-11-20", "2025-11-25")), // r21: the 2025 draw's
+  // r21, r22: the 2025 draw's penalties, one rectified
+  result(
+    "T0",
+    13,
+    H,
+    done("2025-11-20", "2025-11-25", {
+      result: "行政处罚",
+      problem: "未取得许可执业",
+      penaltyNo: "新卫医罚〔2025〕9号",
+      penaltyDate: "2025-11-24",
+      rectification: "已整改到位",
+    }),
+  ),
+  result(
+    "T0",
+    14,
+    H,
+    done("2025-11-21", "2025-12-01", {
+      result: "行政处罚",
+      problem: "超范围执业",
+      penaltyNo: "新卫医罚〔2025〕10号",
+      penaltyDate: "2025-11-26",
+    }),
+  ),
 ];
 
 /** 年度抽查计划 rows 2..7. */
