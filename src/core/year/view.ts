@@ -11,6 +11,7 @@ import {
   type Target,
 } from "../model";
 import { issue, type Issue } from "../issues/issue";
+import type { Calendar, WorkingDayResult } from "../calendar";
 import { rowDeadlines, type RowDeadlines } from "../publicity/deadlines";
 import { isProblem } from "../publicity/build";
 import { RESULTS_SHEET } from "../publicity/validate";
@@ -156,8 +157,25 @@ function rowEntry(p: Pair, r: PairRow): FigureEntry {
 
 const resultKey = (task: string, uscc: string, department: string) => `${task}|${uscc}|${department}`;
 
+/** The calendar with its deadlines remembered: a year's rows share few distinct dates. */
+function remembering(calendar: Calendar): Calendar {
+  const seen = new Map<string, WorkingDayResult>();
+  return {
+    version: calendar.version,
+    isWorkingDay: (date) => calendar.isWorkingDay(date),
+    yearSource: (year) => calendar.yearSource(year),
+    addWorkingDays(date, n) {
+      const k = `${date}|${n}`;
+      let r = seen.get(k);
+      if (!r) seen.set(k, (r = calendar.addWorkingDays(date, n)));
+      return r;
+    },
+  };
+}
+
 export function computeYearView(input: YearInput & { planColumns?: PlanColumns }): YearView {
-  const { year, today, registry, items, results, calendar, lang = "zh" } = input;
+  const { year, today, registry, items, results, lang = "zh" } = input;
+  const calendar = remembering(input.calendar);
   const share = input.share ?? DEFAULT_SHARE;
   const period = input.period ?? { from: `${year}-01-01`, to: `${year}-12-31` };
   const issues: Issue[] = [];
@@ -240,9 +258,19 @@ export function computeYearView(input: YearInput & { planColumns?: PlanColumns }
   const scope = (department: string): ScopeView => {
     const dept = department === "" ? null : department;
     const cats = dept === null ? null : departmentScope(items, dept);
-    const scoped = registry.filter((t) => inScope(t, cats));
+    // the registry in scope, counted in one pass (a registry can hold 200,000 rows)
+    const registryCount = { all: 0, A: 0, B: 0, C: 0, D: 0 };
+    for (const t of registry)
+      if (inScope(t, cats)) {
+        registryCount.all++;
+        registryCount[t.riskGrade]++;
+      }
     const ps = dept === null ? pairs : pairs.filter((p) => p.target.departments.includes(dept));
-    const rowsOf = (p: Pair) => (dept === null ? p.rows : p.rows.filter((r) => r.department === dept));
+    // each pair's rows of this scope, filtered once
+    const scopeRows = new Map<Pair, PairRow[]>(
+      ps.map((p) => [p, dept === null ? p.rows : p.rows.filter((r) => r.department === dept)]),
+    );
+    const rowsOf = (p: Pair) => scopeRows.get(p)!;
 
     // distinct targets, each under the grade of its latest draw in the year
     const drawnBy = new Map<string, { entry: FigureEntry; grade: Grade | null }>();
@@ -261,16 +289,19 @@ export function computeYearView(input: YearInput & { planColumns?: PlanColumns }
     const drawn = figure(drawnList.map((d) => d.entry));
     const byGrade = Object.fromEntries(
       GRADES.map((g) => {
-        const reg = scoped.filter((t) => t.riskGrade === g).length;
+        const reg = registryCount[g];
         const f = figure(drawnList.filter((d) => d.grade === g).map((d) => d.entry));
         return [g, { registry: reg, drawn: f, share: rate(f.value, reg) }];
       }),
     ) as Record<Grade, GradeLine>;
     const ungraded = figure(drawnList.filter((d) => d.grade === null).map((d) => d.entry));
 
-    const inspections = figure(ps.map((p) => pairEntry(p, rowsOf(p))));
-    const graded = figure(ps.filter((p) => p.draw.byGrade).map((p) => pairEntry(p, rowsOf(p))));
-    const notGraded = figure(ps.filter((p) => !p.draw.byGrade).map((p) => pairEntry(p, rowsOf(p))));
+    // figures share their entries (one per pair, one per row): a year can count 100,000 of them
+    const allEntries = new Map(ps.map((p) => [p, pairEntry(p, rowsOf(p))]));
+    const whole = (p: Pair) => allEntries.get(p)!;
+    const inspections = figure(ps.map(whole));
+    const graded = figure(ps.filter((p) => p.draw.byGrade).map(whole));
+    const notGraded = figure(ps.filter((p) => !p.draw.byGrade).map(whole));
 
     // the item list's coverage by the draws of this scope
     const itemIds = [...itemInfo.keys()].filter((id) => dept === null || itemInfo.get(id)!.department === dept);
@@ -305,7 +336,7 @@ export function computeYearView(input: YearInput & { planColumns?: PlanColumns }
 
     const inspectedPairs = ps.filter((p) => rowsOf(p).some(inspectedRow));
     const inspected = figure(inspectedPairs.map((p) => pairEntry(p, rowsOf(p).filter(inspectedRow))));
-    const notInspected = figure(ps.filter((p) => !rowsOf(p).some(inspectedRow)).map((p) => pairEntry(p, rowsOf(p))));
+    const notInspected = figure(ps.filter((p) => !rowsOf(p).some(inspectedRow)).map(whole));
     const problems = figure(
       inspectedPairs
         .filter((p) => rowsOf(p).some((r) => inspectedRow(r) && isProblem(r.result.result)))
@@ -328,8 +359,9 @@ export function computeYearView(input: YearInput & { planColumns?: PlanColumns }
 
     const doneRows: { p: Pair; r: PairRow & { result: InspectionResult } }[] = [];
     for (const p of ps) for (const r of rowsOf(p)) if (inspectedRow(r)) doneRows.push({ p, r });
+    const rowEntries = new Map(doneRows.map((x) => [x.r, rowEntry(x.p, x.r)]));
     const rowsWhere = (f: (r: PairRow & { result: InspectionResult }) => boolean) =>
-      figure(doneRows.filter((x) => f(x.r)).map((x) => rowEntry(x.p, x.r)));
+      figure(doneRows.filter((x) => f(x.r)).map((x) => rowEntries.get(x.r)!));
     const results = Object.fromEntries(
       RESULT_CATEGORIES.map((c) => [c, rowsWhere((r) => r.result.result === c)]),
     ) as Record<ResultCategory, Figure>;
@@ -349,15 +381,15 @@ export function computeYearView(input: YearInput & { planColumns?: PlanColumns }
     const fDone = rowsWhere((r) => dl(r).followUpStatus === "done");
     const fOverdue = rowsWhere((r) => dl(r).followUpStatus === "overdue");
 
-    const goalCount = Math.ceil((scoped.length * share) / 10000);
+    const goalCount = Math.ceil((registryCount.all * share) / 10000);
     const batches = plan.filter((b) => dept === null || b.batch.department === dept);
     return {
       department,
-      registry: scoped.length,
+      registry: registryCount.all,
       drawn,
-      share: rate(drawn.value, scoped.length),
+      share: rate(drawn.value, registryCount.all),
       goal: share / 10000,
-      meetsGoal: drawn.value * 10000 >= share * scoped.length,
+      meetsGoal: drawn.value * 10000 >= share * registryCount.all,
       toGoal: Math.max(0, goalCount - drawn.value),
       planned: batches.some((b) => b.planned !== null) ? batches.reduce((n, b) => n + (b.planned ?? 0), 0) : null,
       byGrade,
