@@ -44,8 +44,8 @@ export const yearMessages = {
   },
   year_share_invalid: {
     severity: "error",
-    zh: "年度抽查比例「{value}」无效。请填写 0 至 100% 之间的百分比，例如 3% 或 5%。",
-    en: 'Yearly share "{value}" is not valid; give a percentage between 0 and 100%, e.g. 3% or 5%.',
+    zh: "年度抽查比例「{value}」无效。请填写大于 0、不超过 100% 的百分比，例如 3% 或 5%。",
+    en: 'Yearly share "{value}" is not valid; give a percentage above 0 and at most 100%, e.g. 3% or 5%.',
   },
   platform_item_unknown: {
     severity: "error",

@@ -8,3 +8,4 @@ export * from "./json";
 export * from "./before-draw";
 export * from "./sheets";
 export * from "./report";
+export * from "./from-draw";
