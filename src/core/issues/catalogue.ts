@@ -5,6 +5,7 @@ import { drawMessages } from "./messages-draw";
 import { resultMessages } from "./messages-results";
 import { workflowMessages } from "./messages-workflow";
 import { registerMessages } from "./messages-register";
+import { yearMessages } from "./messages-year";
 
 export interface CatalogueEntry {
   severity: "error" | "warning";
@@ -13,6 +14,23 @@ export interface CatalogueEntry {
   en: string;
 }
 
-const all = { ...schemaMessages, ...drawMessages, ...resultMessages, ...workflowMessages, ...registerMessages };
+/** The parts, one a capability; a code may stand in one part only. */
+export const CATALOGUE_PARTS = [
+  schemaMessages,
+  drawMessages,
+  resultMessages,
+  workflowMessages,
+  registerMessages,
+  yearMessages,
+] as const;
+
+const all = {
+  ...schemaMessages,
+  ...drawMessages,
+  ...resultMessages,
+  ...workflowMessages,
+  ...registerMessages,
+  ...yearMessages,
+};
 export type IssueCode = keyof typeof all;
 export const catalogue: Record<IssueCode, CatalogueEntry> = all;
