@@ -7,6 +7,7 @@ import type { DrawRecord } from "../model";
 import { issue, type Lang } from "../issues/issue";
 import { blankEntry, chain, EVENT_LABELS, type LogEntry, type LogField } from "./chain";
 import { buildRegister, MIGRATED_NOTE, NO, YES, type LogProblem, type Register } from "./register";
+import { seedHex } from "./seed";
 
 /** An old log row: its record and the sheet row it was read from. */
 export interface LegacyRow {
@@ -44,6 +45,7 @@ export function legacyEntries(
       event: EVENT_LABELS.draw,
       sheet: r.sheet,
       seed: r.seed,
+      seedHex: seedHex(r.seed),
       seedSource:
         r.seedSource === "generated" ? "系统生成（密码学随机源，128位）" : r.seedSource === "entered" ? "人工输入" : "",
       witness: r.witness,

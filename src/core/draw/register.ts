@@ -152,7 +152,8 @@ export function buildRegister(entries: LogEntry[], options: { legacy?: boolean; 
       if (e.seed === "") problem(index, "seed", "log_field_invalid", { field: "随机种子", value: "" });
       if (!Object.values(SEED_SOURCE_LABELS).includes(e.seedSource))
         problem(index, "seedSource", "log_field_invalid", { field: "种子来源", value: e.seedSource });
-      if (!options.legacy) {
+      // draws made before the rule of DRP-1 §8 keep the seed they recorded
+      if (!options.legacy && !e.note.startsWith(MIGRATED_NOTE)) {
         const refused = seedRefusal(e.seed);
         if (refused) problem(index, "seed", "log_field_invalid", { field: "随机种子", value: e.seed });
         if (e.seedHex !== seedHex(e.seed))

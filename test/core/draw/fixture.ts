@@ -2,6 +2,19 @@
 import type { Grade, Inspector, Snapshot, Target, Task } from "../../../src/core/model";
 import { usccCheckChar } from "../../../src/core/schema/uscc";
 import { makeSnapshot } from "../../../src/core/draw/snapshot";
+import { snapshotDigest } from "../../../src/core/draw/canonical";
+import { draw } from "../../../src/core/draw/draw";
+import { initialDraw, substitute } from "../../../src/core/draw/substitute";
+import type { LogEntry } from "../../../src/core/draw/chain";
+import {
+  buildRegister,
+  findDraw,
+  planDraw,
+  planFreeze,
+  planSubstitution,
+  withEntries,
+  type Plan,
+} from "../../../src/core/draw/register";
 
 /** A valid USCC from a number. */
 export function uscc(n: number): string {
@@ -167,4 +180,60 @@ export function example(): { snapshot: Snapshot; seed: string } {
     9,
   );
   return { snapshot, seed: "2026-04-01 福彩3D 123" };
+}
+
+/** The worked example of the draw log (docs/draw-protocol.md §11): a freeze, its draw, a substitution. */
+export async function logExample(): Promise<LogEntry[]> {
+  const { snapshot, seed } = example();
+  const digest = await snapshotDigest(snapshot);
+  const key = "抽取快照-2026-YL-01-1";
+  const common = {
+    taskId: snapshot.task.id,
+    taskName: snapshot.task.name,
+    snapshotSheet: key,
+    date: "2026-04-01",
+    digest,
+  };
+  const items = "I1 医疗机构监督检查；I2 医保基金使用检查";
+  let reg = buildRegister([]);
+  const step = (p: Plan) => {
+    if (!p.ok) throw new Error(p.issue.message);
+    reg = withEntries(reg, p.entries);
+  };
+  step(
+    planFreeze(reg, {
+      ...common,
+      items,
+      seedRule: "2026-04-02 福彩3D 开奖号码",
+      time: "2026-04-01T09:00:00+08:00",
+      operator: "张三",
+    }),
+  );
+  const made = draw(snapshot, seed);
+  if (!made.ok) throw new Error(made.issue.message);
+  step(
+    planDraw(reg, {
+      ...common,
+      items,
+      sheet: "抽取结果-2026-YL-01-1",
+      seed,
+      seedSource: "entered",
+      time: "2026-04-02T21:30:00+08:00",
+      operator: "张三",
+      witness: "李四",
+      warnings: [],
+      frozen: findDraw(reg, key),
+    }),
+  );
+  const s = substitute(snapshot, seed, initialDraw(made.outcome), "911301000000000022");
+  if (!s.ok) throw new Error(s.issue.message);
+  const teams = s.draw.outcome.selected.find((x) => x.seq === s.substitution.seq)!.teams;
+  step(
+    planSubstitution(reg, findDraw(reg, key)!, { substitution: s.substitution, teams }, "已注销", {
+      time: "2026-04-03T10:00:00+08:00",
+      operator: "王五",
+    }),
+  );
+  if (reg.problems.length) throw new Error(JSON.stringify(reg.problems));
+  return reg.entries;
 }

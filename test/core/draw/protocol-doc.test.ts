@@ -3,7 +3,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { canonicalSnapshot, snapshotDigest } from "../../../src/core/draw/canonical";
 import { draw } from "../../../src/core/draw/draw";
-import { example } from "./fixture";
+import { example, logExample } from "./fixture";
+import { canonicalEntry, checkChain } from "../../../src/core/draw/chain";
 
 const doc = readFileSync(join(__dirname, "../../../docs/draw-protocol.md"), "utf8");
 
@@ -27,6 +28,13 @@ describe("docs/draw-protocol.md worked example", () => {
       ...r.outcome.reserves.map((x) => `R ${x.stratum}${x.rank} ${x.uscc}`),
     ];
     expect(doc).toContain("Seed `" + seed + "`");
+    expect(doc).toContain("```\n" + lines.join("\n") + "\n```");
+  });
+
+  it("shows the draw log's canonical entries and their hashes", async () => {
+    const entries = await logExample();
+    expect(checkChain(entries)).toEqual([]);
+    const lines = entries.flatMap((e) => [canonicalEntry(e), e.hash]);
     expect(doc).toContain("```\n" + lines.join("\n") + "\n```");
   });
 });
