@@ -164,6 +164,7 @@ const zh = {
   manageTitle: "已有的抽取：替补与作废",
   showDraw: "查看",
   unsaved: "未下载",
+  substituteOf: "第 {n} 号替补，原对象 {uscc}",
   voidFreeze: "作废冻结",
   unsavedHint: "有内容尚未下载：关闭或刷新页面会丢失，请先下载结果工作簿。",
 };
@@ -340,6 +341,7 @@ const en: Record<StringKey, string> = {
   manageTitle: "Existing draws: substitution and voiding",
   showDraw: "Show",
   unsaved: "Not downloaded",
+  substituteOf: "substitution {n}, replacing {uscc}",
   voidFreeze: "Void the freeze",
   unsavedHint: "Changes are not downloaded yet: closing or reloading the page loses them. Download the workbook first.",
 };

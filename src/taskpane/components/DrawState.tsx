@@ -25,7 +25,8 @@ import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: "break-all" },
+  // each line says its own number (seq, or stratum and rank): no list numbers beside them
+  list: { margin: 0, padding: 0, listStyleType: "none", wordBreak: "break-all" },
   item: {
     paddingBottom: tokens.spacingVerticalXS,
     marginBottom: tokens.spacingVerticalXS,
@@ -135,7 +136,10 @@ export function DrawStateView(props: {
             </Text>
             {substitutedBy.has(s.uscc) && (
               <Text block size={200}>
-                {t(lang, "substitute")} #{substitutedBy.get(s.uscc)!.n}：{substitutedBy.get(s.uscc)!.replaced}
+                {t(lang, "substituteOf", {
+                  n: substitutedBy.get(s.uscc)!.n,
+                  uscc: substitutedBy.get(s.uscc)!.replaced,
+                })}
               </Text>
             )}
             <Text block size={200}>

@@ -64,6 +64,7 @@ export function DrawTab(props: {
   const [chosen, setChosen] = useState("");
   const [shown, setShown] = useState<DrawState | null>(null);
   const [action, setAction] = useState<ActionOutcome | null>(null);
+  const [resultAction, setResultAction] = useState<ActionOutcome | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [issues, setIssues] = useState<{ errors: Issue[]; warnings: Issue[] }>({ errors: [], warnings: [] });
   const [result, setResult] = useState<DrawState | null>(null);
@@ -105,6 +106,7 @@ export function DrawTab(props: {
     if (!out.ok) return setIssues({ errors: out.errors, warnings: out.warnings });
     setIssues({ errors: [], warnings: out.warnings });
     setResult({ ...out.report, status: "有效", reason: "" });
+    setResultAction(null);
     setPreview(null);
   };
 
@@ -340,8 +342,9 @@ export function DrawTab(props: {
             operator={operator}
             busy={busy}
             run={run}
-            onChanged={(next, outcome) => (setResult(next), setAction(outcome))}
+            onChanged={(next, outcome) => (setResult(next), setResultAction(outcome))}
           />
+          <ActionResult lang={lang} engine={engine} outcome={resultAction} />
         </section>
       )}
       <section aria-label={t(lang, "manageTitle")} className={styles.stack}>
