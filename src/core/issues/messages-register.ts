@@ -157,6 +157,11 @@ export const registerMessages = {
     zh: "「{option}」有 {length} 个字符，最多 {max} 个。请缩短后重试。",
     en: '"{option}" has {length} characters; at most {max} are allowed.',
   },
+  year_invalid_option: {
+    severity: "error",
+    zh: "年度「{value}」无效，应为 1900 至 2100 之间的四位年份，例如 2026。",
+    en: 'The year "{value}" is invalid; expected a year from 1900 to 2100, e.g. 2026.',
+  },
   seed_length: {
     severity: "error",
     zh: "随机种子须为 1 至 200 个字符，现为 {length} 个。",

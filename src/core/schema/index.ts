@@ -9,6 +9,8 @@ export {
   TASK_COLUMNS,
   HOLIDAY_COLUMNS,
   RESULT_COLUMNS,
+  UNIT_COLUMNS,
+  PLAN_COLUMNS,
   parseTargetStatus,
   parseInspectorRole,
   parseInspectorStatus,

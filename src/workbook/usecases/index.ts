@@ -7,3 +7,4 @@ export * from "./lifecycle";
 export * from "./checklists";
 export * from "./publicity";
 export * from "./list";
+export * from "./year";

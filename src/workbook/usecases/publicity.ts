@@ -61,7 +61,7 @@ export function locateResultColumns(sheet: SheetData | null): ResultColumns {
  * The rows of 检查结果 that are results of the draws as they stand: a row of a voided draw or of a
  * replaced target (marked or not) is the clerks' and stays on the sheet, but is no result.
  */
-async function currentResults(loaded: LoadedBook): Promise<InspectionResult[]> {
+export async function currentResults(loaded: LoadedBook): Promise<InspectionResult[]> {
   const current = new Set<string>();
   for (const d of await loaded.validDraws()) {
     for (const p of resultPairs(d.outcome)) current.add(`${d.record.taskId}|${pairKey(p.uscc, p.department)}`);
