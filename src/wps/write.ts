@@ -93,9 +93,9 @@ export async function writeBatch(ctx: WriteContext, batch: WriteBatch, progress?
   const undo: Undo = { created: [], renamed: [], cells: [], deleted: [], appended: [], unprotected: [] };
   const screen = app.ScreenUpdating;
   const active = activeName(app);
+  unprotectTargets(ctx, [...targets.values()], undo);
   try {
     app.ScreenUpdating = false;
-    unprotectTargets(ctx, [...targets.values()], undo);
     const total =
       builds.reduce((n, b) => n + b.spec.rows.length, 0) + batch.append.reduce((n, a) => n + a.rows.length, 0);
     let done = 0;
@@ -286,10 +286,13 @@ function unprotectTargets(ctx: WriteContext, sheets: EtWorksheet[], undo: Undo):
     } catch {
       ok = false;
     }
-    if (!ok)
+    if (!ok) {
+      // the ones already unprotected are protected again: nothing is left changed
+      reprotect(ctx, undo.unprotected);
       throw new WpsRefusedError(
         `工作表「${ws.Name}」受保护，无法撤销保护（可能设有密码）。请先在「审阅 → 撤销工作表保护」中撤销保护后重试。未写入任何内容。`,
       );
+    }
     undo.unprotected.push(state);
   }
 }
