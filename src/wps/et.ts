@@ -131,6 +131,7 @@ export interface EtValidation {
   Delete(): void;
   InCellDropdown: boolean;
   IgnoreBlank: boolean;
+  readonly Formula1: string;
 }
 
 /** PageSetup */
