@@ -135,7 +135,7 @@ export async function wpsSelfTest(
   }
   return {
     checks,
-    host: `WPS 表格${app.Name ? `（${app.Name}）` : ""}`,
+    host: app.Name && !app.Name.includes("WPS 表格") ? `WPS 表格（${app.Name}）` : "WPS 表格",
     platform,
     version: [app.Version, app.Build].filter((x) => x !== undefined && x !== "").join(" build "),
     excelApi: [],

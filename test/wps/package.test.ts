@@ -1,0 +1,182 @@
+// npm run build:wps, checked offline: the add-in folder WPS loads (ribbon.xml and the callbacks it
+// names, index.html, the pane without office.js, bundles an older WPS engine can parse), the
+// offline .7z in wpsjs's layout, and jsplugins.xml pointing where docs/wps.md says.
+import { execFileSync } from "child_process";
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { runInNewContext } from "vm";
+import { parse } from "acorn";
+import { SaxesParser } from "saxes";
+import { buildWpsAddin, ROOT, SERVER } from "./build";
+
+jest.setTimeout(900_000);
+
+interface El {
+  name: string;
+  attributes: Record<string, string>;
+  children: El[];
+}
+
+/** A strict parse (saxes throws on any well-formedness error) into a small element tree. */
+function parseXml(xml: string): El {
+  const parser = new SaxesParser({ xmlns: false });
+  const root: El = { name: "#document", attributes: {}, children: [] };
+  const stack = [root];
+  parser.on("opentag", (tag) => {
+    const el: El = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on("closetag", () => void stack.pop());
+  parser.write(xml).close();
+  return root.children[0];
+}
+const all = (el: El): El[] => [el, ...el.children.flatMap(all)];
+
+const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
+let out: string;
+let addin: string;
+
+beforeAll(() => {
+  out = buildWpsAddin();
+  addin = join(out, "shuangsuiji");
+});
+
+/** ribbon.js run as WPS runs it, over a stand-in Application that records the task pane. */
+function ribbon(book = "C:\\抽查\\甲.xlsx") {
+  const storage = new Map<string, unknown>();
+  const panes: { url: string; Visible: boolean; DockPosition?: number; ID: number; navigated: string[] }[] = [];
+  const app = {
+    ActiveWorkbook: { FullName: book, Name: "甲.xlsx" } as { FullName: string; Name: string } | null,
+    PluginStorage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: unknown) => storage.set(k, v),
+    },
+    CreateTaskPane(url: string) {
+      const pane = {
+        url,
+        Visible: false,
+        ID: panes.length + 1,
+        navigated: [] as string[],
+        Navigate: (u: string) => pane.navigated.push(u),
+      };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane: (id: number) => panes[id - 1],
+  };
+  const scope: Record<string, unknown> = {
+    window: { Application: app },
+    document: { location: "file:///C:/Users/u/AppData/Roaming/kingsoft/wps/jsaddons/shuangsuiji_0.1.0/index.html" },
+    decodeURI,
+  };
+  runInNewContext(readFileSync(join(addin, "ribbon.js"), "utf8"), scope);
+  return { scope: scope as Record<string, (...a: unknown[]) => unknown>, app, panes };
+}
+
+describe("the add-in folder", () => {
+  test("holds what WPS loads: the entry page, the ribbon and its callbacks, the pane", () => {
+    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "images/icon.png"])
+      expect(existsSync(join(addin, f))).toBe(true);
+    expect(readFileSync(join(addin, "index.html"), "utf8")).toMatch(/<script[^>]*src=["']?ribbon\.js/);
+  });
+
+  test("ribbon.xml is well-formed customUI whose every callback is a function of ribbon.js", () => {
+    const ui = parseXml(readFileSync(join(addin, "ribbon.xml"), "utf8"));
+    expect(ui.name).toBe("customUI");
+    expect(ui.attributes.xmlns).toBe("http://schemas.microsoft.com/office/2006/01/customui");
+    const callbacks = all(ui).flatMap((el) =>
+      Object.entries(el.attributes)
+        .filter(([k]) => /^(on[A-Z]|get[A-Z])/.test(k))
+        .map(([, v]) => v),
+    );
+    expect(callbacks).toEqual(expect.arrayContaining(["OnAddinLoad", "OnAction", "GetImage"]));
+    const { scope } = ribbon();
+    for (const name of callbacks) expect(typeof scope[name]).toBe("function");
+    const button = all(ui).find((el) => el.name === "button")!;
+    expect(button.attributes.label).toBe("抽查助手");
+    expect(existsSync(join(addin, String(scope.GetImage({ Id: button.attributes.id }))))).toBe(true);
+  });
+
+  test("the button opens the pane beside the entry page, hides it, and reloads it for another workbook", () => {
+    const { scope, app, panes } = ribbon();
+    scope.OnAddinLoad({});
+    scope.OnAction({ Id: "ssjShowPane" });
+    expect(panes).toHaveLength(1);
+    expect(panes[0].url).toBe(
+      "file:///C:/Users/u/AppData/Roaming/kingsoft/wps/jsaddons/shuangsuiji_0.1.0/taskpane.html",
+    );
+    expect(panes[0]).toMatchObject({ Visible: true, DockPosition: 2 });
+    scope.OnAction({ Id: "ssjShowPane" });
+    expect(panes[0].Visible).toBe(false);
+    app.ActiveWorkbook = { FullName: "C:\\抽查\\乙.xlsx", Name: "乙.xlsx" };
+    scope.OnAction({ Id: "ssjShowPane" });
+    expect(panes).toHaveLength(1);
+    expect(panes[0].Visible).toBe(true);
+    expect(panes[0].navigated).toEqual([panes[0].url]);
+  });
+
+  test("the pane loads no office.js, and every bundle parses as ES2019, what Chrome 69 reads (ribbon.js as ES5)", () => {
+    const html = readFileSync(join(addin, "taskpane.html"), "utf8");
+    expect(html).not.toMatch(/office/i);
+    const scripts = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["taskpane.js"]);
+    const bundles = execFileSync("ls", [addin], { encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f.endsWith(".js"));
+    expect(bundles.length).toBeGreaterThanOrEqual(4);
+    for (const f of bundles) {
+      const code = readFileSync(join(addin, f), "utf8");
+      expect(() => parse(code, { ecmaVersion: f === "ribbon.js" ? 5 : 2019, sourceType: "script" })).not.toThrow();
+    }
+    // the check bites: optional chaining is ES2020
+    expect(() => parse("a?.b", { ecmaVersion: 2019 })).toThrow();
+  });
+});
+
+describe("deployment files", () => {
+  test("jsplugins.xml loads the add-in online from the server folder", () => {
+    const xml = parseXml(readFileSync(join(out, "jsplugins.xml"), "utf8"));
+    expect(xml.name).toBe("jsplugins");
+    expect(xml.children).toEqual([
+      {
+        name: "jspluginonline",
+        attributes: { name: "shuangsuiji", type: "et", url: `${SERVER}shuangsuiji/` },
+        children: [],
+      },
+    ]);
+  });
+
+  test("jsplugins-offline.xml names the .7z and the version, and the .7z holds the add-in in wpsjs's layout", () => {
+    const xml = parseXml(readFileSync(join(out, "jsplugins-offline.xml"), "utf8"));
+    expect(xml.children).toEqual([
+      {
+        name: "jsplugin",
+        attributes: { name: "shuangsuiji", type: "et", url: `${SERVER}shuangsuiji.7z`, version: VERSION },
+        children: [],
+      },
+    ]);
+    const listing = execFileSync(require("7zip-bin").path7za, ["l", join(out, "shuangsuiji.7z")], { encoding: "utf8" });
+    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js"])
+      expect(listing).toContain(`shuangsuiji_${VERSION}/${f}`);
+  });
+
+  test("docs/wps.md and the README tell the clerk the same names and settings", () => {
+    const docs = readFileSync(join(ROOT, "docs", "wps.md"), "utf8");
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    for (const s of [
+      "npm run build:wps",
+      "WPS_ADDIN_URL",
+      "JsApiPlugin=true",
+      "JSPluginsServer=",
+      "jsplugins.xml",
+      "jsplugins-offline.xml",
+      "shuangsuiji.7z",
+      `shuangsuiji_${VERSION}`,
+      "jsaddons",
+    ])
+      expect({ s, found: docs.includes(s) }).toEqual({ s, found: true });
+    expect(readme).toContain("docs/wps.md");
+    expect(readme).toContain("npm run build:wps");
+  });
+});
