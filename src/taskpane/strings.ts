@@ -241,7 +241,8 @@ const en: Record<StringKey, string> = {
   fileLocation: "Browser file mode cannot move to a cell: look at “{sheet}” row {row} in the downloaded workbook.",
   notXlsx: "This file cannot be read: it is not a .xlsx workbook (save an .xls file as .xlsx in Excel or WPS first).",
   written: "Written: {sheets}",
-  selfTestIntro: "Checks what this spreadsheet host (Excel or WPS) supports. Your data is not changed (a scratch sheet is used and removed).",
+  selfTestIntro:
+    "Checks what this spreadsheet host (Excel or WPS) supports. Your data is not changed (a scratch sheet is used and removed).",
   selfTestRun: "Run self-test",
   selfTestRunning: "Running self-test…",
   host: "Host",

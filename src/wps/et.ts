@@ -115,6 +115,9 @@ export interface EtRange {
   /** the formula as typed ('=…'), or the constant as text */
   Formula: unknown;
   readonly HasFormula: unknown;
+  /** true when the block is (within) one merged cell */
+  readonly MergeCells: unknown;
+  /** several areas: each is merged on its own; Across: each row of each area */
   Merge(Across?: boolean): void;
   /** whole rows inserted shift the rows below down (Shift xlDown = -4121) */
   Insert(Shift?: number): void;

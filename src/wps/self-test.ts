@@ -56,7 +56,7 @@ export async function wpsSelfTest(
             columnWidths: [12, 10, 30],
             rowHeights: [null, null, 409],
             styles: [{ range: "A1:C1", style: { bold: true, fill: "DDEBF7", border: true } }],
-            merges: ["E1:F1"],
+            merges: ["E1:F1", "E3:F4"],
             frozenRows: 1,
             protect: true,
             unlocked: ["B2:B3"],
@@ -84,6 +84,12 @@ export async function wpsSelfTest(
       if (!refused) throw new Error("受保护的单元格 A2 仍可写入");
       ws.Range("B2").Value2 = 4;
       return "A2 拒绝写入，B2 可填写";
+    });
+    await check("合并单元格（一次合并多处）", () => {
+      const ws = sheet();
+      for (const a of ["E1:F1", "E3:F4"]) if (ws.Range(a).MergeCells !== true) throw new Error(`${a} 未合并`);
+      if (ws.Range("E1:F4").MergeCells === true) throw new Error("两处被合并成了一个单元格");
+      return "E1:F1 与 E3:F4 各自合并";
     });
     await check("下拉列表", () => {
       const f = sheet().Range("D2").Validation.Formula1;

@@ -466,12 +466,17 @@ class SheetWriter {
     }
     for (const [h, rows] of byHeight)
       for (const list of joinAreas(rows)) hostStep(`设置「${name}」的行高`, () => (ws.Range(list).RowHeight = h));
-    for (const m of mergeRuns(spec.merges ?? []))
-      hostStep(`合并「${name}」的 ${m.address}`, () => ws.Range(m.address).Merge(m.across));
+    // disjoint merges of one kind in one call: Merge on several areas merges each on its own
+    const merges = mergeRuns(spec.merges ?? []);
+    for (const across of [false, true])
+      for (const list of joinAreas(merges.filter((m) => m.across === across).map((m) => m.address)))
+        hostStep(`合并「${name}」的单元格`, () => ws.Range(list).Merge(across));
+    await this.ctx.pause();
     const styles = (spec.styles ?? []).map((s) => ({ address: s.range, key: s.style, id: JSON.stringify(s.style) }));
     for (const g of groupInOrder(styles))
       for (const list of joinAreas(g.addresses))
         hostStep(`设置「${name}」的格式`, () => applyStyle(ws.Range(list), g.key));
+    await this.ctx.pause();
     if (spec.frozenRows) this.freeze(ws, spec.frozenRows, name);
     if (spec.protect)
       for (const list of joinAreas(spec.unlocked ?? []))

@@ -494,6 +494,12 @@ export function createFakeWps(sheets: SheetData[] = [], options: FakeWpsOptions 
             } else storeValue(sh, r, c, s);
           }
       },
+      get MergeCells() {
+        return sh.merges.some((m) => {
+          const b = parseAreas(m)[0];
+          return b.top <= first.top && first.bottom <= b.bottom && b.left <= first.left && first.right <= b.right;
+        });
+      },
       get HasFormula() {
         return cellAt(sh, first.top, first.left)?.formula !== undefined;
       },
