@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /* eslint-disable no-undef */
 // npm run build:wps — the WPS 表格 add-in, ready for an intranet server and for offline installs.
-// dist-wps/ (WPS_DIST_DIR) is the server folder as a whole; copy all of it to the server:
+// The pane is the very build the Excel add-in serves (webpack.config.js, production), taken as it
+// is and wrapped as a WPS add-in: without office.js (WPS has its own object model), its bundles'
+// syntax lowered with esbuild to a browser engine as old as WPS 2019's (WPS_TARGET, default
+// chrome69: the engine a given WPS embeds is not published), beside the add-in's entry page, ribbon
+// and icon (wps-addin/). dist-wps/ (WPS_DIST_DIR) is the server folder; copy all of it to the server:
 //   shuangsuiji/           the add-in (online mode): index.html, ribbon.xml, ribbon.js, taskpane.html …
 //   shuangsuiji.7z         the same add-in packed by wpsjs for offline mode (folder shuangsuiji_<version>/)
 //   jsplugins.xml          online mode: WPS loads the add-in from <WPS_ADDIN_URL>shuangsuiji/ at each start
 //   jsplugins-offline.xml  offline mode: WPS fetches <WPS_ADDIN_URL>shuangsuiji.7z once and runs it locally
 // WPS_ADDIN_URL is where dist-wps/ is served, ending in '/' (default http://127.0.0.1:3889/).
-// Options: --no-bundle reuses dist-wps/shuangsuiji/ as built before (packaging only).
+// Options: --from DIR wraps a pane already built by `npm run build` (DIST_DIR) instead of building one.
 const { execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
@@ -17,6 +21,7 @@ const ROOT = path.resolve(__dirname, "..");
 const ADDIN = "shuangsuiji";
 const OUT = path.resolve(ROOT, process.env.WPS_DIST_DIR || "dist-wps");
 const VERSION = require(path.join(ROOT, "package.json")).version;
+const TARGET = process.env.WPS_TARGET || "chrome69";
 
 function fail(message) {
   console.error(`WPS 加载项打包失败：${message}`);
@@ -74,16 +79,58 @@ async function packOffline(addinDir) {
   }
 }
 
+/** The built pane, as the add-in folder WPS loads. */
+function wrapPane(paneDir, addinDir) {
+  if (!fs.existsSync(path.join(paneDir, "taskpane.html"))) fail(`${paneDir} 中没有构建好的任务窗格（taskpane.html）`);
+  fs.rmSync(addinDir, { recursive: true, force: true });
+  // office.js and the Excel manifest have no use in WPS
+  fs.cpSync(paneDir, addinDir, {
+    recursive: true,
+    filter: (src) => !/[\\/]office-js([\\/]|$)|[\\/]manifest[^\\/]*\.xml$|[\\/]\.built$/.test(src),
+  });
+  const htmlFile = path.join(addinDir, "taskpane.html");
+  const html = fs
+    .readFileSync(htmlFile, "utf8")
+    .replace(/<script[^>]*src=["']?[^"' >]*office\.js["']?[^>]*>\s*<\/script>/gi, "");
+  if (/office\.js/i.test(html)) fail("taskpane.html 中的 office.js 引用未能去掉");
+  fs.writeFileSync(htmlFile, html);
+  const esbuild = require("esbuild");
+  for (const f of fs.readdirSync(addinDir).filter((n) => n.endsWith(".js"))) {
+    const file = path.join(addinDir, f);
+    const out = esbuild.transformSync(fs.readFileSync(file, "utf8"), {
+      target: TARGET,
+      minifyWhitespace: true,
+      charset: "utf8",
+    });
+    fs.writeFileSync(file, out.code);
+  }
+  for (const f of ["index.html", "ribbon.xml", "ribbon.js"])
+    fs.copyFileSync(path.join(__dirname, f), path.join(addinDir, f));
+  fs.mkdirSync(path.join(addinDir, "images"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "assets", "icon-32.png"), path.join(addinDir, "images", "icon.png"));
+}
+
 async function main() {
   const url = serverUrl();
   const addinDir = path.join(OUT, ADDIN);
-  if (!process.argv.includes("--no-bundle")) {
-    fs.rmSync(OUT, { recursive: true, force: true });
-    execFileSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--config", "wps-addin/webpack.config.cjs"],
-      { cwd: ROOT, stdio: "inherit", env: { ...process.env, WPS_DIST_DIR: path.relative(ROOT, OUT) } },
-    );
+  const at = process.argv.indexOf("--from");
+  let paneDir = at > 0 ? path.resolve(process.argv[at + 1] || "") : null;
+  let built = null;
+  if (!paneDir) {
+    built = fs.mkdtempSync(path.join(os.tmpdir(), "ssj-pane-"));
+    // the CDN reference is dropped below: no need to copy office.js only to leave it out
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, DIST_DIR: built, OFFICE_JS: "cdn" },
+    });
+    paneDir = built;
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  try {
+    wrapPane(paneDir, addinDir);
+  } finally {
+    if (built) fs.rmSync(built, { recursive: true, force: true });
   }
   for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js"])
     if (!fs.existsSync(path.join(addinDir, f))) fail(`缺少 ${ADDIN}/${f}`);

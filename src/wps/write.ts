@@ -164,6 +164,7 @@ export async function writeBatch(ctx: WriteContext, batch: WriteBatch, progress?
     undo.unprotected = [];
   } catch (e) {
     const leftovers = rollback(ctx, undo);
+    restoreActive(app, wb, active);
     app.ScreenUpdating = screen;
     throw new WpsWriteError(e instanceof Error ? e : new Error(String(e)), leftovers);
   }

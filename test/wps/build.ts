@@ -1,46 +1,31 @@
-// Builds the WPS add-in once per source tree (npm run build:wps into a temporary folder named by
-// the sources' fingerprint), for the packaging and browser tests of test/wps.
+// The WPS add-in for the tests of test/wps: the production pane the browser tests build (one
+// webpack build for the whole suite, test/browser/harness.ts), wrapped by npm run build:wps
+// (wps-addin/build.cjs --from) into a temporary folder named by what it is made from.
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { basename, join } from "path";
+import { buildBundle, ROOT } from "../browser/harness";
 
-export const ROOT = resolve(__dirname, "../..");
+export { ROOT };
 /** the server address the test build is made for */
 export const SERVER = "http://intranet.example/wps/";
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
-
-function fingerprint(): string {
-  const hash = createHash("sha256");
-  const inputs = [
-    ...filesUnder(join(ROOT, "src")),
-    ...filesUnder(join(ROOT, "wps-addin")),
-    ...filesUnder(join(ROOT, "assets")).filter((f) => /icon-.*\.png$/.test(f)),
-    join(ROOT, "webpack.config.js"),
-    join(ROOT, "package.json"),
-    join(ROOT, "package-lock.json"),
-  ].sort();
-  for (const f of inputs) hash.update(f).update(readFileSync(f));
-  return hash.digest("hex").slice(0, 16);
-}
-
 /** The built server folder (jsplugins.xml, shuangsuiji.7z, shuangsuiji/). */
 export function buildWpsAddin(): string {
-  const dir = join(tmpdir(), `shuangsuiji-wps-${fingerprint()}`);
+  const pane = buildBundle();
+  const hash = createHash("sha256").update(basename(pane));
+  for (const f of readdirSync(join(ROOT, "wps-addin")).sort())
+    hash.update(f).update(readFileSync(join(ROOT, "wps-addin", f)));
+  hash.update(readFileSync(join(ROOT, "package.json")));
+  const dir = join(tmpdir(), `shuangsuiji-wps-${hash.digest("hex").slice(0, 16)}`);
   const done = join(dir, ".built");
   if (existsSync(done)) return dir;
-  execFileSync(process.execPath, [join(ROOT, "wps-addin", "build.cjs")], {
+  execFileSync(process.execPath, [join(ROOT, "wps-addin", "build.cjs"), "--from", pane], {
     cwd: ROOT,
     env: { ...process.env, WPS_DIST_DIR: dir, WPS_ADDIN_URL: SERVER },
     stdio: "pipe",
-    maxBuffer: 64 * 1024 * 1024,
   });
   writeFileSync(done, new Date().toISOString());
   return dir;
