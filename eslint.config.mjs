@@ -9,7 +9,7 @@ const tsPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@type
 ];
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "out/**", "test-output/**", "coverage/**"] },
+  { ignores: ["dist/**", "dist-wps/**", "node_modules/**", "out/**", "test-output/**", "coverage/**"] },
   ...officeAddins.configs.recommended,
   {
     plugins: { "office-addins": officeAddins },

@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import type { Engine, Lang } from "./engine";
 import { insideExcel, openExcelEngine } from "./excel-host";
+import { detectWps } from "../wps/detect";
 
 const LANG_KEY = "shuangsuiji.lang";
 
@@ -51,19 +52,27 @@ async function openFile(file: File): Promise<Engine> {
   return openFileEngine(await file.arrayBuffer(), file.name);
 }
 
+/** Inside WPS 表格: the engine over the WPS adapter (its own chunk), no office.js to wait for. */
+async function openWps(app: NonNullable<ReturnType<typeof detectWps>>): Promise<Engine | null> {
+  const { openWpsEngine } = await import(/* webpackChunkName: "wps" */ "../wps/host");
+  return openWpsEngine(app);
+}
+
 async function start(): Promise<void> {
-  const info = await officeReady();
+  const wps = detectWps();
+  const info = wps ? null : await officeReady();
   const inExcel = info !== null && insideExcel();
   if (!inExcel) silenceOfficeTelemetry();
-  const engine = inExcel ? await openExcelEngine() : null;
+  const inWorkbook = inExcel || wps !== null;
+  const engine = wps ? await openWps(wps) : inExcel ? await openExcelEngine() : null;
   const root = createRoot(document.getElementById("container")!);
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App
-        mode={inExcel ? "excel" : "file"}
+        mode={inWorkbook ? "excel" : "file"}
         engine={engine}
-        openFile={inExcel ? undefined : openFile}
-        hostInfo={{ host: info?.host || "browser", platform: info?.platform || navigator.userAgent }}
+        openFile={inWorkbook ? undefined : openFile}
+        hostInfo={{ host: wps ? "wps" : info?.host || "browser", platform: info?.platform || navigator.userAgent }}
         initialLang={initialLang()}
         onLangChange={(lang) => {
           try {
@@ -75,7 +84,7 @@ async function start(): Promise<void> {
       />
     </FluentProvider>,
   );
-  document.body.dataset.ready = inExcel ? "excel" : "file";
+  document.body.dataset.ready = wps ? "wps" : inExcel ? "excel" : "file";
 }
 
 void start();

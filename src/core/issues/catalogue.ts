@@ -6,6 +6,7 @@ import { resultMessages } from "./messages-results";
 import { workflowMessages } from "./messages-workflow";
 import { registerMessages } from "./messages-register";
 import { yearMessages } from "./messages-year";
+import { wpsMessages } from "./messages-wps";
 
 export interface CatalogueEntry {
   severity: "error" | "warning";
@@ -22,6 +23,7 @@ export const CATALOGUE_PARTS = [
   workflowMessages,
   registerMessages,
   yearMessages,
+  wpsMessages,
 ] as const;
 
 const all = {
@@ -31,6 +33,7 @@ const all = {
   ...workflowMessages,
   ...registerMessages,
   ...yearMessages,
+  ...wpsMessages,
 };
 export type IssueCode = keyof typeof all;
 export const catalogue: Record<IssueCode, CatalogueEntry> = all;

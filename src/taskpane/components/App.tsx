@@ -121,7 +121,9 @@ export function App(props: AppProps) {
       </header>
       <div className={styles.mode}>
         <Badge appearance="tint" color={props.mode === "excel" ? "brand" : "informative"} data-mode={props.mode}>
-          {props.mode === "excel" ? t(lang, "modeExcel") : t(lang, "modeFile")}
+          {props.mode === "file"
+            ? t(lang, "modeFile")
+            : t(lang, props.hostInfo.host === "wps" ? "modeWps" : "modeExcel")}
         </Badge>
       </div>
       {props.mode === "file" && props.openFile && (

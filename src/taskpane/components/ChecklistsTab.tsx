@@ -51,6 +51,8 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
           setProgress(total > 0 ? done / total : 0),
         );
         if (!out.ok) return setRefusal({ errors: out.errors, warnings: out.warnings });
+        // what the host skipped (a page break, a drop-down) is said beside the success
+        if (out.warnings.length > 0) setRefusal({ errors: [], warnings: out.warnings });
         setWritten(out.report);
         await engine.activateSheet(out.report.sheet);
       } finally {
@@ -85,7 +87,7 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
         </Field>
       )}
       <Failure text={failure} />
-      {refusal && (
+      {refusal && refusal.errors.length > 0 && (
         <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "refused")}</MessageBarTitle>
