@@ -5,7 +5,12 @@
 //
 // A command is one entry of COMMANDS (its options, whether it writes, and its run); the options
 // are in OPTIONS. Everything around a run is done here once: parsing, reading BOOK, the lock and
-// checks of the file written, saving, the one JSON document, and every failure's message.
+// checks of the file written, saving, the one JSON document, and every failure's message. A new
+// command is an entry such as
+//   void: { options: ["draw", "reason", "operator", "out"], required: ["draw", "reason"], writes: true,
+//           async run(c) { const r = await voidDraw(c.port, …); if (!r.ok) return c.failed(r.errors, r.warnings);
+//                          const saved = await c.save(); if (saved) return saved; c.emit(doc, text); return 0; } },
+// plus its options in OPTIONS; the usage line and the help are made from the tables.
 import { stat } from "node:fs/promises";
 import { version as VERSION } from "../../package.json";
 import { issue, type Issue, type Lang } from "../core/issues/issue";
