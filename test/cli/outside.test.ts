@@ -339,3 +339,34 @@ describe("an internal error", () => {
     }
   });
 });
+
+describe("every command under --json prints exactly one JSON document", () => {
+  const REQUIRED: Record<string, string[]> = {
+    freeze: ["--task", TASK, "--date", DATE],
+    draw: DRAW,
+    checklists: ["--draw", `抽取结果-${TASK}-1`],
+    publicity: ["--task", TASK, "--today", DATE],
+  };
+  const names = Object.keys(COMMANDS);
+  test.each(names.map((n) => [n]))("%s", async (name) => {
+    const { dir, book } = sampleCopy();
+    const args = REQUIRED[name] ?? [];
+    const writes = COMMANDS[name].writes ? ["--out", join(dir, "out.xlsx")] : [];
+    const csv = join(dir, "名录.xlsx");
+    writeFileSync(csv, "名称,代码\n");
+    const cases: [string[], number][] = [
+      [[name, join(dir, "无.xlsx"), ...args, ...writes], 2],
+      [[name, csv, ...args, ...writes], 2],
+      [[name, book, ...args, ...writes, "--frobnicate"], 2],
+      [[name, book, ...args, ...writes, "--lang", "xx"], 2],
+      [[name, book, ...args, ...writes], -1], // whatever the sample gives: success or a refusal
+    ];
+    for (const [argv, code] of cases) {
+      const r = await run([...argv, "--json"]);
+      if (code >= 0) expect(r.code).toBe(code);
+      expect(() => r.json()).not.toThrow();
+      expect(typeof r.json()).toBe("object");
+      expect(r.out.trim().startsWith("{")).toBe(true);
+    }
+  });
+});
