@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { CLI_CASES } from "./cli";
 
 // ---------------------------------------------------------------------------------------------
 // What a child reports
@@ -543,6 +544,7 @@ const CASES: Case[] = [
   registryRead,
   paneBundle,
   paneLoad,
+  ...CLI_CASES,
 ];
 
 /** A child that loads nothing and does nothing: the floor under every peak RSS above. */

@@ -6,6 +6,11 @@ import { EXCLUSION_REASONS } from "../core/model";
 
 export const t = (lang: Lang, zh: string, en: string): string => (lang === "en" ? en : zh);
 
+/** Issues in the JSON shape of cli.md (the message parameters are internal). */
+export function strip(issues: Issue[]) {
+  return issues.map(({ sheet, row, column, cell, code, message }) => ({ sheet, row, column, cell, code, message }));
+}
+
 function issueLine(i: Issue): string {
   const where = [i.sheet, i.cell || (i.row ? `第${i.row}行` : ""), i.column].filter(Boolean).join(" ");
   return `  ${where ? `[${where}] ` : ""}${i.message}  (${i.code})`;

@@ -1,13 +1,30 @@
 // The `shuangsuiji` command: the same engine as the add-in, on a .xlsx file.
-// Exit codes: 0 success; 1 workbook errors or a verification mismatch; 2 bad usage.
-import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
+// Exit codes: 0 success; 1 the workbook has errors, a verification found a mismatch, or a write
+// would lose part of the workbook; 2 bad usage, a file that cannot be read or written, a workbook
+// locked by another command or changed on disk meanwhile; 3 an internal error (a defect).
+//
+// A command is one entry of COMMANDS (its options, whether it writes, and its run); the options
+// are in OPTIONS. Everything around a run is done here once: parsing, reading BOOK, the lock and
+// checks of the file written, saving, the one JSON document, and every failure's message. A new
+// command is an entry such as
+//   void: { options: ["draw", "reason", "operator", "out"], required: ["draw", "reason"], writes: true,
+//           async run(c) { const r = await voidDraw(c.port, …); if (!r.ok) return c.failed(r.errors, r.warnings);
+//                          const saved = await c.save(); if (saved) return saved; c.emit(doc, text); return 0; } },
+// plus its options in OPTIONS; the usage line and the help are made from the tables.
+import { stat } from "node:fs/promises";
+import { version as VERSION } from "../../package.json";
 import { issue, type Issue, type Lang } from "../core/issues/issue";
-import { isIsoDate } from "../core/calendar/dates";
-import { openXlsx, partsExcelJsDrops, saveXlsx } from "./files";
+import type { IssueCode } from "../core/issues/catalogue";
+import { NotAWorkbookError, type XlsxWorkbook } from "../workbook/xlsx";
+import { FileProblemError } from "../workbook/xlsx/file";
 import { checkBook, listDraws, runDraw, runFreeze, verifyDraws } from "../workbook/usecases";
-import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, t } from "./format";
+import { parseCommandLine, requestedLang, type OptionDef, type Problem } from "./args";
+import { claimTarget, openBook, saveBook, writeTarget, type OpenedBook } from "./files";
+import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, strip, t } from "./format";
+import type { HeldLock } from "./lock";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
+
+export { strip };
 
 export interface Io {
   out: (s: string) => void;
@@ -15,219 +32,435 @@ export interface Io {
   now?: Date;
 }
 
-const COMMANDS = ["check", "freeze", "draw", "verify", "checklists", "publicity"] as const;
-type Command = (typeof COMMANDS)[number];
-
-const OPTIONS = {
-  json: { type: "boolean" },
-  lang: { type: "string" },
-  task: { type: "string" },
-  date: { type: "string" },
-  operator: { type: "string" },
-  witness: { type: "string" },
-  seed: { type: "string" },
-  "seed-rule": { type: "string" },
-  out: { type: "string" },
-  sheet: { type: "string" },
-  draw: { type: "string" },
-  today: { type: "string" },
-  "void-previous": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-/** Which options each command takes; anything else is bad usage. */
-const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
-  check: ["json", "lang"],
-  freeze: ["json", "lang", "task", "date", "operator", "seed-rule", "out", "void-previous"],
-  draw: ["json", "lang", "task", "seed", "date", "operator", "witness", "out", "void-previous"],
-  verify: ["json", "lang", "sheet"],
-  checklists: ["json", "lang", "draw", "out"],
-  publicity: ["json", "lang", "task", "today", "out"],
+/** Every option of every command; which command takes which is in COMMANDS. */
+export const OPTIONS: Record<string, OptionDef> = {
+  json: { type: "boolean", zh: "在标准输出打印一个 JSON 文档", en: "print one JSON document on stdout" },
+  lang: { type: "string", value: "lang", placeholder: "zh|en", zh: "消息的语言", en: "language of the messages" },
+  help: { type: "boolean", short: "h", zh: "显示用法", en: "show the usage" },
+  version: { type: "boolean", zh: "显示版本", en: "show the version" },
+  task: { type: "string", placeholder: "ID", zh: "任务编号", en: "task id" },
+  date: {
+    type: "string",
+    value: "date",
+    placeholder: "YYYY-MM-DD",
+    zh: "抽取日期（默认今天，北京时间）",
+    en: "draw date (default: today, China time)",
+  },
+  operator: { type: "string", placeholder: "NAME", zh: "操作人", en: "operator" },
+  witness: { type: "string", placeholder: "NAME", zh: "见证人", en: "witness" },
+  seed: {
+    type: "string",
+    raw: true,
+    placeholder: "S",
+    zh: "随机种子（省略时由系统生成）",
+    en: "seed (generated when left out)",
+  },
+  "seed-rule": {
+    type: "string",
+    placeholder: "TEXT",
+    zh: "取种规则（冻结时公布）",
+    en: "the seed rule published at the freeze",
+  },
+  "void-previous": {
+    type: "string",
+    placeholder: "REASON",
+    zh: "作废上一次抽取并重抽的原因",
+    en: "reason to void the previous draw and draw again",
+  },
+  out: {
+    type: "string",
+    value: "xlsx",
+    placeholder: "OUT.xlsx",
+    zh: "写入新文件（原文件不变）",
+    en: "write a new file (BOOK is left as it is)",
+  },
+  sheet: { type: "string", placeholder: "NAME", zh: "只核验这张结果表", en: "verify this result sheet only" },
+  draw: { type: "string", placeholder: "NAME", zh: "抽取结果表名", en: "the draw's result sheet" },
+  today: {
+    type: "string",
+    value: "date",
+    placeholder: "YYYY-MM-DD",
+    zh: "公示状态的日期（默认今天）",
+    en: "date of the publicity statuses (default: today)",
+  },
 };
-const REQUIRED: Partial<Record<Command, (keyof typeof OPTIONS)[]>> = {
-  freeze: ["task"],
-  draw: ["task"],
-  checklists: ["draw"],
-  publicity: ["task"],
+
+/** What a command's run gets: the workbook read, the options, and the shell's services. */
+export interface CommandContext {
+  io: Io;
+  lang: Lang;
+  json: boolean;
+  now?: Date;
+  /** the command's options, trimmed (the seed as typed) */
+  values: Record<string, string | boolean | undefined>;
+  /** a string option's value */
+  text(name: string): string | undefined;
+  port: XlsxWorkbook;
+  /** the file written, as the clerk typed it (--out, or BOOK itself) */
+  out: string;
+  /**
+   * Writes the workbook (whole, or not at all); 0 when written, else the exit code after the
+   * refusal or failure has been reported (the run then returns it without printing anything).
+   */
+  save(): Promise<number>;
+  /** Prints the command's result: `doc` under --json (with the shell's warnings added), else `text`. */
+  emit(doc: Record<string, unknown>, text: string): void;
+  /** Reports a use-case's refusal; returns exit code 1. */
+  failed(errors: Issue[], warnings: Issue[]): number;
+}
+
+export interface CommandSpec {
+  /** options beyond --json, --lang, --help and --version */
+  options: readonly string[];
+  required?: readonly string[];
+  /** writes a workbook: to --out, or back into BOOK */
+  writes: boolean;
+  run(c: CommandContext): Promise<number>;
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  check: {
+    options: [],
+    writes: false,
+    async run(c) {
+      const report = await checkBook(c.port, { lang: c.lang });
+      c.emit(
+        { ok: report.ok, errors: strip(report.errors), warnings: strip(report.warnings) },
+        formatCheck(report, c.lang),
+      );
+      return report.ok ? 0 : 1;
+    },
+  },
+  freeze: {
+    options: ["task", "date", "operator", "seed-rule", "void-previous", "out"],
+    required: ["task"],
+    writes: true,
+    async run(c) {
+      const r = await runFreeze(c.port, {
+        lang: c.lang,
+        taskId: c.text("task")!,
+        date: c.text("date"),
+        operator: c.text("operator"),
+        seedRule: c.text("seed-rule"),
+        voidReason: c.text("void-previous"),
+        now: c.now,
+      });
+      if (!r.ok) return c.failed(r.errors, r.warnings);
+      const saved = await c.save();
+      if (saved) return saved;
+      c.emit({ ...r.report, warnings: strip(r.warnings), file: c.out }, formatFreeze(r.report, c.out, c.lang));
+      return 0;
+    },
+  },
+  draw: {
+    options: ["task", "seed", "date", "operator", "witness", "void-previous", "out"],
+    required: ["task"],
+    writes: true,
+    async run(c) {
+      const r = await runDraw(c.port, {
+        lang: c.lang,
+        taskId: c.text("task")!,
+        seed: c.text("seed"),
+        date: c.text("date"),
+        operator: c.text("operator"),
+        witness: c.text("witness"),
+        voidReason: c.text("void-previous"),
+        now: c.now,
+      });
+      if (!r.ok) return c.failed(r.errors, r.warnings);
+      const saved = await c.save();
+      if (saved) return saved;
+      // every warning: the workbook's, the draw date's and the protocol's (which the record keeps)
+      const all = { ...r.report, warnings: r.warnings };
+      c.emit({ ...all, warnings: strip(all.warnings), file: c.out }, formatDraw(all, c.out, c.lang));
+      return 0;
+    },
+  },
+  verify: {
+    options: ["sheet"],
+    writes: false,
+    async run(c) {
+      const sheet = c.text("sheet");
+      const report = await verifyDraws(c.port, { lang: c.lang, sheet });
+      if (sheet !== undefined && report.draws.length === 0) {
+        const known = (await listDraws(c.port)).map((d) => d.sheet || d.snapshotSheet);
+        return c.failed([issue("draw_unknown", {}, { sheet, known: known.join("、") || "—" }, c.lang)], []);
+      }
+      c.emit(report as unknown as Record<string, unknown>, formatVerify(report, c.lang));
+      return report.ok ? 0 : 1;
+    },
+  },
+  checklists: {
+    options: ["draw", "out"],
+    required: ["draw"],
+    writes: true,
+    run: runChecklistsCommand,
+  },
+  publicity: {
+    options: ["task", "today", "out"],
+    required: ["task"],
+    writes: true,
+    run: runPublicityCommand,
+  },
 };
 
-export const USAGE = `用法 / usage:
-  shuangsuiji check BOOK.xlsx [--json] [--lang en]
-  shuangsuiji freeze BOOK.xlsx --task ID [--date YYYY-MM-DD] [--operator NAME] [--seed-rule TEXT] [--out OUT.xlsx]
-  shuangsuiji draw BOOK.xlsx --task ID [--seed S] [--date YYYY-MM-DD] [--operator NAME] [--witness NAME]
-                   [--void-previous REASON] [--out OUT.xlsx]
-  shuangsuiji verify BOOK.xlsx [--sheet NAME]
-  shuangsuiji checklists BOOK.xlsx --draw NAME [--out OUT.xlsx]
-  shuangsuiji publicity BOOK.xlsx --task ID [--today YYYY-MM-DD] [--out OUT.xlsx]
-Every command takes --json (one JSON document on stdout) and --lang en.`;
+/** One usage line per command, made from the tables. */
+function usageLine(name: string): string {
+  const spec = COMMANDS[name];
+  const required = spec.required ?? [];
+  const word = (o: string) => {
+    const def = OPTIONS[o];
+    return def.type === "boolean" ? `--${o}` : `--${o} ${def.placeholder ?? "VALUE"}`;
+  };
+  const parts = [
+    ...required.map(word),
+    ...spec.options.filter((o) => !required.includes(o)).map((o) => `[${word(o)}]`),
+  ];
+  return `  shuangsuiji ${name} BOOK.xlsx ${parts.join(" ")}`.trimEnd();
+}
 
-/** Exit 2: the message and the usage on stderr; with --json, also one JSON document on stdout. */
-function usageError(io: Io, json: boolean, message: string, code = "usage", showUsage = true): number {
-  io.err(showUsage ? `${message}\n\n${USAGE}` : message);
-  if (json)
-    io.out(
-      JSON.stringify(
-        { ok: false, errors: [{ sheet: "", row: null, column: "", cell: "", code, message }], warnings: [] },
-        null,
-        2,
-      ),
-    );
-  return 2;
+const USAGE_TAIL =
+  "每个命令都接受 --json（在标准输出打印一个 JSON 文档）和 --lang en（英文消息）；--version 显示版本。\n" +
+  "Every command takes --json (one JSON document on stdout) and --lang en; --version prints the version.";
+
+export function usage(command: string | null = null): string {
+  const names = command ? [command] : Object.keys(COMMANDS);
+  return `用法 / usage:\n${names.map(usageLine).join("\n")}\n${USAGE_TAIL}`;
+}
+
+/** The help of one command: its usage line and what each option is. */
+function commandHelp(name: string, lang: Lang): string {
+  const lines = COMMANDS[name].options.map((o) => `  --${o.padEnd(14)} ${t(lang, OPTIONS[o].zh, OPTIONS[o].en)}`);
+  return `${usage(name)}\n${lines.join("\n")}`;
+}
+
+/** Where a run is, for what an interruption leaves behind. */
+type Phase = "starting" | "working" | "writing" | "renaming" | "written" | "done";
+
+/**
+ * One run of the command: its language and output mode as far as known, and the promise that
+ * exactly one JSON document is printed under --json, whatever happens.
+ */
+class Run {
+  lang: Lang;
+  json: boolean;
+  phase: Phase = "starting";
+  printed = false;
+  constructor(
+    readonly io: Io,
+    argv: string[],
+  ) {
+    this.lang = requestedLang(argv);
+    this.json = argv.includes("--json");
+  }
+
+  /** Prints the one document (a second one would break --json: it goes to stderr instead). */
+  document(doc: unknown): void {
+    const text = JSON.stringify(doc, null, 2);
+    if (this.printed || lastRunPrinted) this.io.err(text);
+    else this.io.out(text);
+    this.printed = lastRunPrinted = true;
+  }
+
+  private failure(errors: Issue[], warnings: Issue[], text: string, code: number): number {
+    if (this.json) this.document({ ok: false, errors: strip(errors), warnings: strip(warnings) });
+    if (text) this.io.err(text);
+    return code;
+  }
+
+  /** A use-case's refusal: exit 1. */
+  failed(errors: Issue[], warnings: Issue[]): number {
+    return this.failure(errors, warnings, this.json ? "" : formatIssues(errors, warnings, this.lang), 1);
+  }
+
+  /** Bad usage: exit 2, the message and the usage on stderr. */
+  usage(problem: Problem, command: string | null): number {
+    const i = issue(problem.code, {}, problem.params, this.lang);
+    return this.failure([i], [], `${i.message}\n\n${usage(command)}`, 2);
+  }
+
+  /** A file that cannot be read or written, a lock held, a file changed meanwhile: exit 2. */
+  problem(i: Issue, warnings: Issue[] = []): number {
+    const extra = warnings.length ? `\n${formatIssues([], warnings, this.lang)}` : "";
+    return this.failure([i], warnings, this.json ? "" : `${i.message}${extra}`, 2);
+  }
+
+  /** A defect: exit 3, one JSON document still, the stack on stderr only. */
+  internal(e: unknown): number {
+    const detail = e instanceof Error ? e.name : typeof e;
+    const i = issue("internal", {}, { detail }, this.lang);
+    if (this.json) this.document({ ok: false, errors: strip([i]), warnings: [] });
+    this.io.err(`${this.json ? "" : `${i.message}\n`}${e instanceof Error && e.stack ? e.stack : String(e)}`);
+    return 3;
+  }
+
+  /** Interrupted by a signal: what was (not) written, once; exit 128 + the signal's number. */
+  interrupted(signal: "SIGINT" | "SIGTERM"): number {
+    const code = signal === "SIGINT" ? 130 : 143;
+    if (this.phase === "done") return code;
+    const state = {
+      starting: ["未读取也未写入任何内容。", "nothing was read or written."],
+      working: [
+        "未写入任何内容（临时文件和锁文件已删除）。",
+        "nothing was written (the temp and lock files were removed).",
+      ],
+      writing: [
+        "未写入任何内容（临时文件和锁文件已删除）。",
+        "nothing was written (the temp and lock files were removed).",
+      ],
+      renaming: [
+        "中断时正在替换文件：它要么仍是原样，要么已是完整的新结果；请用 verify 查看。",
+        "the file was being replaced: it is either as it was or wholly new; run verify to see which.",
+      ],
+      written: [
+        "文件已完整写入，但结果没来得及打印；请用 verify 查看。",
+        "the file was written whole but the result was not printed; run verify to see it.",
+      ],
+    }[this.phase];
+    const i = issue("interrupted", {}, { signal, state: state[0], state_en: state[1] }, this.lang);
+    this.phase = "done";
+    if (this.json && !this.printed) this.document({ ok: false, errors: strip([i]), warnings: [] });
+    this.io.err(i.message);
+    return code;
+  }
+}
+
+let current: Run | null = null;
+/** whether the last run printed its document: an error surfacing after it must not print another */
+let lastRunPrinted = false;
+
+/** For the process's signal handlers: reports the running command's interruption; its exit code. */
+export function interrupted(signal: "SIGINT" | "SIGTERM"): number {
+  return current ? current.interrupted(signal) : signal === "SIGINT" ? 130 : 143;
+}
+
+/** For an error that escaped every run (a stream's late failure): reported as internal; exit 3. */
+export function uncaught(e: unknown): number {
+  const stdio: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") };
+  const run = current ?? new Run(stdio, process.argv.slice(2));
+  return run.internal(e);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  // known before parsing, so that even a bad command line answers --json with JSON
-  const wantsJson = argv.includes("--json");
-  const usage = (_io: Io, message: string) => usageError(_io, wantsJson, message);
-  let parsed;
+  const run = new Run(io, argv);
+  current = run;
+  lastRunPrinted = false;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return await dispatch(argv, io, run);
   } catch (e) {
-    return usage(io, `参数错误 / bad arguments: ${(e as Error).message}`);
+    return run.internal(e);
+  } finally {
+    run.phase = "done";
+    if (current === run) current = null;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
+}
+
+async function dispatch(argv: string[], io: Io, run: Run): Promise<number> {
+  const parsed = parseCommandLine(argv, OPTIONS, COMMANDS);
+  if (!parsed.ok) return run.usage(parsed.problem, parsed.command);
+  if ("version" in parsed) {
+    if (run.json) run.document({ version: VERSION });
+    else io.out(`shuangsuiji ${VERSION}`);
     return 0;
   }
-  const [command, book, ...extra] = positionals;
-  if (!command) return usage(io, "缺少命令 / missing command");
-  if (!COMMANDS.includes(command as Command)) return usage(io, `未知命令 / unknown command: ${command}`);
-  const cmd = command as Command;
-  if (!book) return usage(io, "缺少工作簿文件 / missing workbook file");
-  if (extra.length) return usage(io, `多余的参数 / unexpected arguments: ${extra.join(" ")}`);
-  for (const key of Object.keys(values) as (keyof typeof OPTIONS)[])
-    if (key !== "help" && !ALLOWED[cmd].includes(key))
-      return usage(io, `命令 ${cmd} 不接受 --${key} / ${cmd} does not take --${key}`);
-  for (const key of REQUIRED[cmd] ?? [])
-    if (values[key] === undefined) return usage(io, `命令 ${cmd} 需要 --${key} / ${cmd} needs --${key}`);
-  const lang: Lang =
-    values.lang === undefined || values.lang === "zh" ? "zh" : values.lang === "en" ? "en" : ("?" as Lang);
-  if (lang !== "zh" && lang !== "en") return usage(io, `--lang 只能是 zh 或 en / --lang must be zh or en`);
-  if (!existsSync(book)) return usage(io, `找不到文件 / file not found: ${book}`);
-  for (const key of ["date", "today"] as const)
-    if (values[key] !== undefined && !isIsoDate(values[key]))
-      return usage(
-        io,
-        `--${key} 应为 1900-01-01 至 2100-12-31 之间的 YYYY-MM-DD / --${key} must be YYYY-MM-DD from 1900-01-01 to 2100-12-31: ${values[key]}`,
-      );
-
-  let port;
-  try {
-    port = await openXlsx(book);
-  } catch (e) {
-    return usageError(
-      io,
-      wantsJson,
-      t(
-        lang,
-        `无法读取工作簿 ${book}：${(e as Error).message}`,
-        `Cannot read workbook ${book}: ${(e as Error).message}`,
-      ),
-      "workbook_unreadable",
-      false,
-    );
+  if ("help" in parsed) {
+    const text = parsed.command ? commandHelp(parsed.command, run.lang) : usage();
+    if (run.json) run.document({ usage: text });
+    else io.out(text);
+    return 0;
   }
-  const json = values.json === true;
-  const emit = (doc: unknown, text: string) => io.out(json ? JSON.stringify(doc, null, 2) : text);
+  const spec = COMMANDS[parsed.command];
+  const values = parsed.values;
+  const lang: Lang = values.lang === "en" ? "en" : "zh";
+  run.lang = lang;
+  run.json = values.json === true;
+  const book = parsed.book;
   const out = (values.out as string | undefined) ?? book;
-  // ExcelJS does not write back charts, pivot tables, macros…: never rewrite a workbook that has
-  // them in place; with --out, say what the new file lacks.
-  if (cmd !== "check" && cmd !== "verify") {
-    const dropped = await partsExcelJsDrops(book).catch(() => [] as string[]);
-    if (dropped.length && values.out === undefined)
-      return failed(io, json, [issue("book_parts_unkept", {}, { parts: dropped.join("、") }, lang)], [], lang);
-    if (dropped.length)
-      io.err(issue("book_parts_not_copied", {}, { parts: dropped.join("、"), file: out }, lang).message);
-  }
-  /** Saves the workbook whole (temp file and rename); false, with the reason reported, when it cannot. */
-  const save = async (): Promise<boolean> => {
-    try {
-      await saveXlsx(port, out);
-      return true;
-    } catch (e) {
-      usageError(
-        io,
-        json,
-        t(lang, `无法写入 ${out}：${(e as Error).message}`, `Cannot write ${out}: ${(e as Error).message}`),
-        "file_unwritable",
-        false,
-      );
-      return false;
-    }
+  const now = io.now ?? new Date();
+  /** the shell's own warnings (a lock taken over, what a new file lacks), added to the result */
+  const warnings: Issue[] = [];
+  const asIssue = (e: FileProblemError | NotAWorkbookError): Issue => {
+    const i = issue(e.code as IssueCode, {}, e.params, lang);
+    return e instanceof NotAWorkbookError
+      ? { ...i, message: t(lang, `无法读取「${book}」：`, `Cannot read "${book}": `) + i.message }
+      : i;
   };
-
-  switch (cmd) {
-    case "check": {
-      const report = await checkBook(port, { lang });
-      emit(
-        { ok: report.ok, errors: strip(report.errors), warnings: strip(report.warnings) },
-        formatCheck(report, lang),
-      );
-      return report.ok ? 0 : 1;
+  let lock: HeldLock | null = null;
+  try {
+    let target = "";
+    let inPlace = false;
+    if (spec.writes) {
+      ({ target, inPlace } = await writeTarget(book, values.out as string | undefined));
+      // BOOK is read before anything is claimed, so that a missing BOOK is said as such
+      if (inPlace) await mustExist(book);
+      lock = await claimTarget(target, out, parsed.command, now);
+      if (lock.tookOver)
+        warnings.push(
+          issue(
+            "book_lock_taken_over",
+            {},
+            { lock: lock.path, pid: lock.tookOver.pid, since: lock.tookOver.since },
+            lang,
+          ),
+        );
     }
-    case "freeze": {
-      const r = await runFreeze(port, {
-        lang,
-        taskId: values.task as string,
-        date: values.date as string | undefined,
-        operator: values.operator as string | undefined,
-        seedRule: values["seed-rule"] as string | undefined,
-        voidReason: values["void-previous"] as string | undefined,
-        now: io.now,
-      });
-      if (!r.ok) return failed(io, json, r.errors, r.warnings, lang);
-      if (!(await save())) return 2;
-      emit({ ...r.report, warnings: strip(r.warnings), file: out }, formatFreeze(r.report, out, lang));
-      return 0;
-    }
-    case "draw": {
-      const r = await runDraw(port, {
-        lang,
-        taskId: values.task as string,
-        seed: values.seed as string | undefined,
-        date: values.date as string | undefined,
-        operator: values.operator as string | undefined,
-        witness: values.witness as string | undefined,
-        voidReason: values["void-previous"] as string | undefined,
-        now: io.now,
-      });
-      if (!r.ok) return failed(io, json, r.errors, r.warnings, lang);
-      if (!(await save())) return 2;
-      // every warning: the workbook's, the draw date's and the protocol's (which the record keeps)
-      const all = { ...r.report, warnings: r.warnings };
-      emit({ ...all, warnings: strip(all.warnings), file: out }, formatDraw(all, out, lang));
-      return 0;
-    }
-    case "verify": {
-      const sheet = values.sheet as string | undefined;
-      const report = await verifyDraws(port, { lang, sheet });
-      if (sheet !== undefined && report.draws.length === 0) {
-        const known = (await listDraws(port)).map((d) => d.sheet || d.snapshotSheet);
-        return failed(io, json, [issue("draw_unknown", {}, { sheet, known: known.join("、") || "—" }, lang)], [], lang);
-      }
-      emit(report, formatVerify(report, lang));
-      return report.ok ? 0 : 1;
-    }
-    case "checklists":
-      return runChecklistsCommand(port, { draw: values.draw as string, out, json, lang, save }, io);
-    case "publicity":
-      return runPublicityCommand(
-        port,
-        { task: values.task as string, today: values.today as string | undefined, out, json, lang, save },
-        io,
-      );
+    const opened: OpenedBook = await openBook(book);
+    run.phase = "working";
+    const context: CommandContext = {
+      io,
+      lang,
+      json: run.json,
+      now: io.now,
+      values,
+      text: (name) => (typeof values[name] === "string" ? (values[name] as string) : undefined),
+      port: opened.port,
+      out,
+      failed: (errors, w) => run.failed(errors, [...w, ...warnings]),
+      emit(doc, text) {
+        if (run.json) {
+          const all = [...((doc.warnings as unknown[] | undefined) ?? []), ...strip(warnings)];
+          run.document(warnings.length || doc.warnings ? { ...doc, warnings: all } : doc);
+        } else {
+          io.out(text);
+          if (warnings.length) io.err(formatIssues([], warnings, lang));
+        }
+      },
+      async save() {
+        run.phase = "writing";
+        try {
+          const r = await saveBook(opened, {
+            target,
+            shown: out,
+            inPlace,
+            lang,
+            beforeRename: () => (run.phase = "renaming"),
+          });
+          if (r.refused) {
+            run.phase = "working";
+            return run.failed([r.refused], warnings);
+          }
+          warnings.push(...r.warnings);
+          run.phase = "written";
+          return 0;
+        } catch (e) {
+          run.phase = "working";
+          if (e instanceof FileProblemError) return run.problem(asIssue(e), warnings);
+          throw e;
+        }
+      },
+    };
+    return await spec.run(context);
+  } catch (e) {
+    if (e instanceof FileProblemError || e instanceof NotAWorkbookError) return run.problem(asIssue(e), warnings);
+    throw e;
+  } finally {
+    await lock?.release();
   }
 }
 
-/** Issues in the JSON shape of cli.md (the message parameters are internal). */
-export function strip(issues: Issue[]) {
-  return issues.map(({ sheet, row, column, cell, code, message }) => ({ sheet, row, column, cell, code, message }));
-}
-
-/** Reports a use-case's refusal: one JSON document on stdout, or the issues on stderr; exit 1. */
-export function failed(io: Io, json: boolean, errors: Issue[], warnings: Issue[], lang: Lang): number {
-  if (json) io.out(JSON.stringify({ ok: false, errors: strip(errors), warnings: strip(warnings) }, null, 2));
-  else io.err(formatIssues(errors, warnings, lang));
-  return 1;
+/** That BOOK exists and is a file, before its lock is taken (FileProblemError otherwise). */
+async function mustExist(book: string): Promise<void> {
+  const info = await stat(book).catch(() => null);
+  if (!info) throw new FileProblemError("file_not_found", { file: book });
+  if (info.isDirectory()) throw new FileProblemError("file_is_folder", { file: book });
 }

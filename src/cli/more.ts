@@ -1,78 +1,55 @@
 // The `checklists` and `publicity` commands.
-import type { Lang } from "../core/issues/issue";
 import { STATUS_LABELS } from "../core/publicity";
-import type { XlsxWorkbook } from "../workbook/xlsx";
 import { runChecklists, runPublicity } from "../workbook/usecases";
-import { formatIssues, t } from "./format";
-import type { Io } from "./main";
-import { failed, strip } from "./main";
+import { formatIssues, strip, t } from "./format";
+import type { CommandContext } from "./main";
 
-interface Common {
-  out: string;
-  json: boolean;
-  lang: Lang;
-  /** saves the workbook to `out`; false (reported, exit 2) when it cannot */
-  save: () => Promise<boolean>;
-}
-
-export async function runChecklistsCommand(port: XlsxWorkbook, o: Common & { draw: string }, io: Io): Promise<number> {
-  const r = await runChecklists(port, { draw: o.draw, lang: o.lang });
-  if (!r.ok) return failed(io, o.json, r.errors, r.warnings, o.lang);
-  if (!(await o.save())) return 2;
+export async function runChecklistsCommand(o: CommandContext): Promise<number> {
+  const r = await runChecklists(o.port, { draw: o.text("draw")!, lang: o.lang });
+  if (!r.ok) return o.failed(r.errors, r.warnings);
+  const saved = await o.save();
+  if (saved) return saved;
   const rep = r.report;
-  if (o.json) io.out(JSON.stringify({ ok: true, ...rep, file: o.out }, null, 2));
-  else
-    io.out(
-      t(
-        o.lang,
-        `已为抽取「${rep.draw}」生成一企一表 ${rep.forms} 份，工作表「${rep.sheet}」（每份另起一页，A4 纵向）。\n已写入 ${o.out}`,
-        `Wrote ${rep.forms} checklist form(s) of draw "${rep.draw}" to sheet "${rep.sheet}" (each form starts a new page, A4 portrait).\nWritten to ${o.out}`,
-      ),
-    );
+  o.emit(
+    { ok: true, ...rep, file: o.out },
+    t(
+      o.lang,
+      `已为抽取「${rep.draw}」生成一企一表 ${rep.forms} 份，工作表「${rep.sheet}」（每份另起一页，A4 纵向）。\n已写入 ${o.out}`,
+      `Wrote ${rep.forms} checklist form(s) of draw "${rep.draw}" to sheet "${rep.sheet}" (each form starts a new page, A4 portrait).\nWritten to ${o.out}`,
+    ),
+  );
   return 0;
 }
 
-export async function runPublicityCommand(
-  port: XlsxWorkbook,
-  o: Common & { task: string; today?: string },
-  io: Io,
-): Promise<number> {
-  const r = await runPublicity(port, { taskId: o.task, today: o.today, lang: o.lang, now: io.now });
-  if (!r.ok) return failed(io, o.json, r.errors, r.warnings, o.lang);
-  if (!(await o.save())) return 2;
+export async function runPublicityCommand(o: CommandContext): Promise<number> {
+  const r = await runPublicity(o.port, { taskId: o.text("task")!, today: o.text("today"), lang: o.lang, now: o.now });
+  if (!r.ok) return o.failed(r.errors, r.warnings);
+  const saved = await o.save();
+  if (saved) return saved;
   const { publicity: p, sheets, draw, today } = r.report;
-  if (o.json) {
-    io.out(
-      JSON.stringify(
-        {
-          task: p.task,
-          draw,
-          today,
-          calendarVersion: p.calendarVersion,
-          rows: p.rows.map((x) => ({
-            uscc: x.uscc,
-            name: x.name,
-            department: x.department,
-            result: x.result,
-            completed: x.completed,
-            publishBy: x.publishBy,
-            provisional: x.provisional,
-            status: x.status,
-            published: x.published,
-            followUpBy: x.followUpBy,
-            followUpStatus: x.followUpStatus,
-          })),
-          stats: p.stats,
-          sheets,
-          warnings: strip(r.warnings),
-          file: o.out,
-        },
-        null,
-        2,
-      ),
-    );
-    return 0;
-  }
+  const doc = {
+    task: p.task,
+    draw,
+    today,
+    calendarVersion: p.calendarVersion,
+    rows: p.rows.map((x) => ({
+      uscc: x.uscc,
+      name: x.name,
+      department: x.department,
+      result: x.result,
+      completed: x.completed,
+      publishBy: x.publishBy,
+      provisional: x.provisional,
+      status: x.status,
+      published: x.published,
+      followUpBy: x.followUpBy,
+      followUpStatus: x.followUpStatus,
+    })),
+    stats: p.stats,
+    sheets,
+    warnings: strip(r.warnings),
+    file: o.out,
+  };
   const s = p.stats;
   const lines = [
     t(
@@ -93,6 +70,6 @@ export async function runPublicityCommand(
   lines.push(
     t(o.lang, `已写入工作表 ${sheets.join("、")}，文件 ${o.out}`, `Wrote sheets ${sheets.join(", ")} to ${o.out}`),
   );
-  io.out(lines.join("\n"));
+  o.emit(doc, lines.join("\n"));
   return 0;
 }

@@ -33,12 +33,16 @@ export function todayInChina(now: Date = new Date()): string {
 }
 
 /**
- * What the pane shows for an exception: a file that is no .xlsx, or a bug (never a clerk's
+ * What the pane shows for an exception: a file that is no readable .xlsx, with the adapter's
+ * diagnosis (the catalogue's text, the same as the command line's), or a bug (never a clerk's
  * mistake, which comes back as issues). The adapter's error is known by name, so that this chunk
- * does not import ExcelJS.
+ * does not import ExcelJS nor the catalogue.
  */
 export function failureText(lang: Lang, e: unknown): string {
-  if (e instanceof Error && e.name === "NotAWorkbookError") return t(lang, "notXlsx");
+  if (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "NotAWorkbookError") {
+    const texts = (e as { texts?: Partial<Record<Lang, string>> }).texts;
+    return texts?.[lang] ?? t(lang, "notXlsx");
+  }
   return t(lang, "error", { message: e instanceof Error ? e.message : String(e) });
 }
 

@@ -110,7 +110,7 @@ describe("bad usage exits 2 and writes nothing", () => {
     const doc = r.json();
     expect(doc.ok).toBe(false);
     expect(keys(doc.errors[0])).toEqual(ISSUE_KEYS);
-    expect(doc.errors[0].code).toBe("usage");
+    expect(doc.errors[0].code).toBe("option_date");
   });
 
   test("--help prints the usage and exits 0", async () => {

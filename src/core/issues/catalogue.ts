@@ -7,6 +7,7 @@ import { workflowMessages } from "./messages-workflow";
 import { registerMessages } from "./messages-register";
 import { yearMessages } from "./messages-year";
 import { wpsMessages } from "./messages-wps";
+import { fileMessages } from "./messages-files";
 
 export interface CatalogueEntry {
   severity: "error" | "warning";
@@ -24,6 +25,7 @@ export const CATALOGUE_PARTS = [
   registerMessages,
   yearMessages,
   wpsMessages,
+  fileMessages,
 ] as const;
 
 const all = {
@@ -34,6 +36,7 @@ const all = {
   ...registerMessages,
   ...yearMessages,
   ...wpsMessages,
+  ...fileMessages,
 };
 export type IssueCode = keyof typeof all;
 export const catalogue: Record<IssueCode, CatalogueEntry> = all;

@@ -14,14 +14,31 @@ import { addListValidation, checkSpec, listFormula, renderSheet, writeValue } fr
 import { parseRange, type Block } from "./a1";
 import { useLinearMerges } from "./linear-merges";
 import { preload } from "./preload";
+import { diagnoseFailure, diagnoseWorkbook, type FileDiagnosis, type FileDiagnosisCode } from "./diagnose";
+import { render, type Lang } from "../../core/issues/issue";
 
 useLinearMerges();
 
-/** The bytes are not a .xlsx workbook that ExcelJS can open (an .xls, a damaged file, …). */
+/**
+ * The bytes are not a .xlsx workbook that can be read (an .xls, an encrypted or damaged file, …):
+ * `code` and `params` are the diagnosis, a catalogue issue code (messages-files.ts), and `texts`
+ * its catalogue text in each language, so that the pane shows it without loading the catalogue.
+ * The library's own error, if any, is the `cause`, never shown.
+ */
 export class NotAWorkbookError extends Error {
-  constructor(cause: unknown) {
-    super(`not a readable .xlsx workbook: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  readonly code: FileDiagnosisCode;
+  readonly params: Record<string, string | number>;
+  readonly texts: Record<Lang, string>;
+  constructor(diagnosis: FileDiagnosis, cause?: unknown) {
+    const texts = {
+      zh: render(diagnosis.code, diagnosis.params, "zh"),
+      en: render(diagnosis.code, diagnosis.params, "en"),
+    };
+    super(texts.en, cause === undefined ? undefined : { cause });
     this.name = "NotAWorkbookError";
+    this.code = diagnosis.code;
+    this.params = diagnosis.params;
+    this.texts = texts;
   }
 }
 
@@ -38,16 +55,22 @@ export class XlsxWorkbook implements WorkbookPort {
     this.workbook = workbook;
   }
 
-  /** Opens the bytes of a .xlsx file. */
+  /**
+   * Opens the bytes of a .xlsx file; bytes that are no readable workbook are refused with a
+   * NotAWorkbookError saying what they are (diagnose.ts), before or after ExcelJS tried.
+   */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const problem = await diagnoseWorkbook(data);
+    if (problem) throw new NotAWorkbookError(problem);
     const wb = new ExcelJS.Workbook();
-    const pre = await preload(data);
     try {
+      const pre = await preload(data);
       await wb.xlsx.load(pre.bytes as ArrayBuffer);
+      pre.restore(wb);
     } catch (e) {
-      throw new NotAWorkbookError(e);
+      throw new NotAWorkbookError(await diagnoseFailure(data), e);
     }
-    pre.restore(wb);
+    tablesWithStyle(wb);
     return new XlsxWorkbook(wb);
   }
 
@@ -202,6 +225,23 @@ export class XlsxWorkbook implements WorkbookPort {
 }
 
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+/**
+ * Gives a table read without <tableStyleInfo> (LibreOffice writes none) the plain style it
+ * means: ExcelJS reads such a table but cannot write it back (it reads the missing style's name).
+ */
+function tablesWithStyle(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets)
+    for (const t of Object.values(tablesOf(ws)) as { table?: { style?: unknown } }[])
+      if (t.table && !t.table.style)
+        t.table.style = {
+          theme: null,
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
+}
 
 /** Throws on a value that an appended row or an edited cell cannot hold. */
 function checkCellValue(sheet: string, v: unknown): void {

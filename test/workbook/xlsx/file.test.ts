@@ -1,10 +1,29 @@
 // Saving files: whole or not at all, and the input file is never touched unless it is the output.
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { WriteBatch } from "../../../src/workbook/port";
-import { XlsxWorkbook } from "../../../src/workbook/xlsx";
-import { readXlsxFile, saveAtomic } from "../../../src/workbook/xlsx/file";
+import { NotAWorkbookError, XlsxWorkbook } from "../../../src/workbook/xlsx";
+import {
+  FileProblemError,
+  checkWritable,
+  onInterrupt,
+  openElsewhere,
+  readStamped,
+  readXlsxFile,
+  runInterruptCleanups,
+  saveAtomic,
+  writeAtomic,
+} from "../../../src/workbook/xlsx/file";
 import { bytesOf, removeTempDirs, tempDir } from "./helpers";
 
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ create: [], replace: [], append: [], ...b });
@@ -85,5 +104,126 @@ describe("saveAtomic", () => {
     await saveAtomic(book, out);
     expect((await (await readXlsxFile(out)).readSheet("S")).rows).toEqual([["新"]]);
     expect(readdirSync(dir)).toEqual(["结果.xlsx"]);
+  });
+});
+
+/** The code of the FileProblemError a promise rejects with. */
+const problem = (p: Promise<unknown>) =>
+  p.then(
+    () => "resolved",
+    (e: unknown) => (e instanceof FileProblemError ? `${e.code} ${JSON.stringify(e.params)}` : String(e)),
+  );
+
+describe("reading with a stamp", () => {
+  afterAll(removeTempDirs);
+
+  test("missing file, folder, and a file that is no workbook", async () => {
+    const dir = tempDir();
+    expect(await problem(readStamped(join(dir, "无.xlsx")))).toBe(`file_not_found {"file":"${join(dir, "无.xlsx")}"}`);
+    expect(await problem(readStamped(dir))).toMatch(/^file_is_folder/);
+    writeFileSync(join(dir, "x.xlsx"), "名称,代码\n");
+    await expect(readXlsxFile(join(dir, "x.xlsx"))).rejects.toBeInstanceOf(NotAWorkbookError);
+  });
+
+  test("the stamp holds size, time and the hash of the bytes read", async () => {
+    const dir = tempDir();
+    const path = await inputFile(dir);
+    const { bytes, stamp } = await readStamped(path);
+    expect(stamp.size).toBe(bytes.length);
+    expect(stamp.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stamp.mtimeMs).toBe(statSync(path).mtimeMs);
+  });
+});
+
+describe("writing only over the file as it was read", () => {
+  afterAll(removeTempDirs);
+
+  test("a file whose content changed (same size, same time) is not replaced", async () => {
+    const dir = tempDir();
+    const path = await inputFile(dir);
+    utimesSync(path, 1775000000, 1775000000); // whole seconds, which utimes sets exactly
+    const { bytes, stamp } = await readStamped(path);
+    const other = Uint8Array.from(bytes);
+    other[other.length - 30] ^= 0xff; // inside the zip's central directory: same size
+    writeFileSync(path, other);
+    utimesSync(path, 1775000000, 1775000000);
+    expect(statSync(path).mtimeMs).toBe(stamp.mtimeMs);
+    expect(await problem(writeAtomic(new Uint8Array([1, 2, 3]), path, { expect: stamp }))).toMatch(
+      /^book_changed_on_disk .*"what":"内容不同"/,
+    );
+    expect(readFileSync(path).equals(Buffer.from(other))).toBe(true);
+    expect(readdirSync(dir)).toEqual(["名录.xlsx"]);
+  });
+
+  test("a file replaced or removed meanwhile is not replaced either", async () => {
+    const dir = tempDir();
+    const path = await inputFile(dir);
+    const { stamp } = await readStamped(path);
+    writeFileSync(join(dir, "另一个.xlsx"), "x");
+    const { renameSync, rmSync } = await import("node:fs");
+    renameSync(join(dir, "另一个.xlsx"), path);
+    expect(await problem(writeAtomic(new Uint8Array([1]), path, { expect: stamp }))).toMatch(/^book_changed_on_disk/);
+    rmSync(path);
+    expect(await problem(writeAtomic(new Uint8Array([1]), path, { expect: stamp }))).toMatch(/已被移走或删除/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("an unchanged file is replaced, keeping its mode", async () => {
+    const dir = tempDir();
+    const path = await inputFile(dir);
+    chmodSync(path, 0o600);
+    const { stamp } = await readStamped(path);
+    await writeAtomic(new Uint8Array([7, 7]), path, { expect: stamp });
+    expect([...readFileSync(path)]).toEqual([7, 7]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  test("an interruption just before the rename removes the temp file (the signal handler's cleanup)", async () => {
+    const dir = tempDir();
+    const path = join(dir, "结果.xlsx");
+    let during: string[] = [];
+    await writeAtomic(new Uint8Array([1]), path, {
+      beforeRename: () => {
+        during = readdirSync(dir);
+        runInterruptCleanups();
+      },
+    }).catch(() => undefined);
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/^\.结果\.xlsx\.\d+-[0-9a-f]+\.tmp$/);
+    expect(readdirSync(dir)).toEqual([]);
+    // a cleanup that was unregistered does not run
+    let ran = false;
+    onInterrupt(() => (ran = true))();
+    runInterruptCleanups();
+    expect(ran).toBe(false);
+  });
+});
+
+describe("before any work: can the output be written?", () => {
+  afterAll(removeTempDirs);
+
+  test("missing folder, a folder as the file, a read-only file; a new file is fine", async () => {
+    const dir = tempDir();
+    expect(await problem(checkWritable(join(dir, "无", "x.xlsx")))).toMatch(/^out_folder_missing/);
+    mkdirSync(join(dir, "x.xlsx"));
+    expect(await problem(checkWritable(join(dir, "x.xlsx")))).toMatch(/^out_is_folder/);
+    writeFileSync(join(dir, "ro.xlsx"), "x");
+    chmodSync(join(dir, "ro.xlsx"), 0o444);
+    expect(await problem(checkWritable(join(dir, "ro.xlsx")))).toMatch(/^out_read_only/);
+    expect(await problem(checkWritable(join(dir, "new.xlsx")))).toBe("resolved");
+  });
+
+  test("a workbook open in Excel, WPS or LibreOffice is known by its owner file", async () => {
+    const dir = tempDir();
+    const book = join(dir, "名录.xlsx");
+    expect(await openElsewhere(book)).toBeNull();
+    writeFileSync(join(dir, "~$名录.xlsx"), "");
+    expect(await openElsewhere(book)).toEqual({ owner: join(dir, "~$名录.xlsx"), app: "Excel/WPS" });
+    writeFileSync(join(dir, "~$录.xlsx"), ""); // another workbook's owner file does not count
+    const { rmSync } = await import("node:fs");
+    rmSync(join(dir, "~$名录.xlsx"));
+    expect(await openElsewhere(book)).toBeNull();
+    writeFileSync(join(dir, ".~lock.名录.xlsx#"), "");
+    expect((await openElsewhere(book))?.app).toBe("LibreOffice");
   });
 });
