@@ -131,7 +131,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // ExcelJS does not write back charts, pivot tables, macros…: never rewrite a workbook that has
   // them in place; with --out, say what the new file lacks.
   if (cmd !== "check" && cmd !== "verify") {
-    const dropped = await partsExcelJsDrops(book).catch(() => [] as string[]);
+    // a workbook opened as a package is written part by part and keeps them all
+    const dropped = port.isPackage ? [] : await partsExcelJsDrops(book).catch(() => [] as string[]);
     if (dropped.length && values.out === undefined)
       return failed(io, json, [issue("book_parts_unkept", {}, { parts: dropped.join("、") }, lang)], [], lang);
     if (dropped.length)

@@ -134,7 +134,7 @@ export function listFormula(list: readonly string[]): string {
 }
 
 /** The table's header names and data rows; throws unless the header is distinct non-empty text. */
-function tableColumns(spec: SheetSpec): { top: number; left: number; names: string[]; rows: Cell[][] } {
+export function tableColumns(spec: SheetSpec): { top: number; left: number; names: string[]; rows: Cell[][] } {
   const t = spec.table!;
   if (!TABLE_NAME.test(t.name) || CELL_LIKE.test(t.name) || t.name.length > 255)
     throw new Error(`${spec.name}: not a valid Excel table name: ${t.name}`);
@@ -161,10 +161,10 @@ function tableColumns(spec: SheetSpec): { top: number; left: number; names: stri
 
 // ---------------------------------------------------------------------------------------------
 
-const TEXT_FORMAT = "@";
+export const TEXT_FORMAT = "@";
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 
-function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
+export function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   const font: Partial<ExcelJS.Font> = {};
   if (style.bold !== undefined) font.bold = style.bold;
@@ -212,13 +212,17 @@ function extent(spec: SheetSpec): { rows: number; columns: number } {
 }
 
 /** Row heights in points, per row from 1; a field that SheetSpec may carry (checklists set it). */
-function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
+export function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
   return (spec as SheetSpec & { rowHeights?: (number | null | undefined)[] }).rowHeights ?? [];
 }
 
 /** Each cell's style as the ordered list of what applies to it, resolved once per distinct list. */
-class StyleIndex {
+export class StyleIndex {
   private readonly perCell = new Map<number, string>();
+  /** the last styled column of each row, and the last styled row and column */
+  private readonly rowMax = new Map<number, number>();
+  private maxRow = 0;
+  private maxColumn = 0;
   private readonly parts: Partial<ExcelJS.Style>[] = [];
   private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
   private readonly text = new Map<string, Partial<ExcelJS.Style>>();
@@ -229,6 +233,9 @@ class StyleIndex {
 
   add(block: { top: number; left: number; bottom: number; right: number }, part: Partial<ExcelJS.Style>): void {
     const id = String(this.parts.push(part) - 1);
+    this.maxRow = Math.max(this.maxRow, block.bottom);
+    this.maxColumn = Math.max(this.maxColumn, block.right);
+    for (let r = block.top; r <= block.bottom; r++) this.rowMax.set(r, Math.max(this.rowMax.get(r) ?? 0, block.right));
     for (let r = block.top; r <= block.bottom; r++)
       for (let c = block.left; c <= block.right; c++) {
         const k = StyleIndex.key(r, c);
@@ -252,6 +259,19 @@ class StyleIndex {
     let textStyle = this.text.get(list);
     if (!textStyle) this.text.set(list, (textStyle = { ...style, numFmt: TEXT_FORMAT }));
     return textStyle;
+  }
+
+  lastRow(): number {
+    return this.maxRow;
+  }
+
+  lastColumn(): number {
+    return this.maxColumn;
+  }
+
+  /** The last styled column of a row, 0 when none. */
+  rowExtent(r: number): number {
+    return this.rowMax.get(r) ?? 0;
   }
 
   /** The styled cells that hold no value, still to be created. */
