@@ -164,7 +164,20 @@ export class XlsxPackage {
     return r ? resolve(this.workbookPath, r.target) : null;
   }
 
+  private release: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * The shared strings, read once for the reads that follow each other (loadBook reads every
+   * sheet in a row) and let go a moment after the last one: the cells read keep the strings they
+   * use, and a million-row registry's table would otherwise stay for the whole command.
+   */
   private async sharedStrings(): Promise<string[]> {
+    if (this.release !== null) clearTimeout(this.release);
+    this.release = setTimeout(() => {
+      this.strings = null;
+      this.release = null;
+    }, 1000);
+    (this.release as { unref?: () => void }).unref?.();
     if (!this.strings) {
       const path = this.relTarget("sharedStrings");
       const entry = path ? this.entries.get(path) : undefined;
