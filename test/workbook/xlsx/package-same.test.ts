@@ -116,14 +116,12 @@ beforeAll(async () => {
   });
 });
 
-test.each(["drawn", "forms", "published"] as const)(
-  "the %s workbook has the same sheets, cells and settings",
-  async (step) => {
-    const [a, b] = [await sheets(viaExcelJS[step]), await sheets(viaPackage[step])];
-    expect(b.map((s) => s.name)).toEqual(a.map((s) => s.name));
-    for (let i = 0; i < a.length; i++) expect({ sheet: b[i].name, ...b[i] }).toEqual({ sheet: a[i].name, ...a[i] });
-  },
-);
+// the published workbook holds the forms sheet too: two looks cover the three steps
+test.each(["drawn", "published"] as const)("the %s workbook has the same sheets, cells and settings", async (step) => {
+  const [a, b] = [await sheets(viaExcelJS[step]), await sheets(viaPackage[step])];
+  expect(b.map((s) => s.name)).toEqual(a.map((s) => s.name));
+  for (let i = 0; i < a.length; i++) expect({ sheet: b[i].name, ...b[i] }).toEqual({ sheet: a[i].name, ...a[i] });
+});
 
 test("the parts of the input that the draw does not rewrite are kept byte for byte", () => {
   const input = new Map(readZip(SAMPLE).map((e) => [e.name, e]));
