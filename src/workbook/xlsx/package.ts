@@ -533,8 +533,11 @@ function definePrintTitles(
   void p;
   if (/<definedNames>/.test(xml)) return xml.replace(/<\/definedNames>/, `${add}</definedNames>`);
   if (/<definedNames\s*\/>/.test(xml)) return xml.replace(/<definedNames\s*\/>/, `<definedNames>${add}</definedNames>`);
-  // after <sheets>, before what follows it (calcPr and the rest)
-  return xml.replace(/<\/sheets>/, `</sheets><definedNames>${add}</definedNames>`);
+  // in schema order: after <sheets>, <functionGroups> and <externalReferences>, before calcPr and the rest
+  const after = ["</externalReferences>", "</functionGroups>", "<functionGroups/>", "</sheets>"].find((t) =>
+    xml.includes(t),
+  );
+  return after ? xml.replace(after, `${after}<definedNames>${add}</definedNames>`) : xml;
 }
 
 // ---------------------------------------------------------------------------------------------

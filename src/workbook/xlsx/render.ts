@@ -30,10 +30,11 @@ const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 /** Throws on every fault of the spec that rendering would meet (ranges, lists, values, names). */
 export function checkSpec(spec: SheetSpec): void {
   checkSheetName(spec.name);
-  spec.rows.forEach((row, r) => {
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
     if (!Array.isArray(row)) throw new Error(`${spec.name}: row ${r + 1} is not an array`);
-    row.forEach((v, c) => checkValue(spec.name, v, r + 1, c + 1));
-  });
+    for (let c = 0; c < row.length; c++) checkValue(spec.name, row[c], r + 1, c + 1);
+  }
   for (const w of spec.columnWidths ?? [])
     if (w !== null && w !== undefined && !(typeof w === "number" && w >= 0 && w <= 255))
       throw new Error(`${spec.name}: bad column width ${w}`);
@@ -88,18 +89,21 @@ function checkRowHeights(spec: SheetSpec): void {
       throw new Error(`${spec.name}: bad row height ${String(h)}`);
 }
 
+/** A cell's address for a message. */
+const where = (sheet: string, row: number, column: number) => `${sheet}!${columnName(column)}${row}`;
+
+// a snapshot sheet has millions of cells: no address and no closure is made unless one is wrong
 function checkValue(sheet: string, v: unknown, row: number, column: number): void {
-  const at = `${sheet}!${columnName(column)}${row}`;
   if (v === null || v === undefined || typeof v === "boolean") return;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new Error(`${at}: number ${v} cannot be written`);
+    if (!Number.isFinite(v)) throw new Error(`${where(sheet, row, column)}: number ${v} cannot be written`);
     return;
   }
   if (typeof v === "string") {
-    if (v.length > MAX_TEXT) throw new Error(`${at}: text longer than ${MAX_TEXT} characters`);
+    if (v.length > MAX_TEXT) throw new Error(`${where(sheet, row, column)}: text longer than ${MAX_TEXT} characters`);
     return;
   }
-  throw new Error(`${at}: not a string, number, boolean or null`);
+  throw new Error(`${where(sheet, row, column)}: not a string, number, boolean or null`);
 }
 
 function checkBlock(sheet: string, range: string): Block {

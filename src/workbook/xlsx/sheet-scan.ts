@@ -90,6 +90,9 @@ export interface SheetContext {
   date1904: boolean;
 }
 
+/** A cell that refers to a shared string, in any quoting. */
+const SHARED_REF = /\st\s*=\s*["']s["']/;
+
 const excelToDate = (v: number, date1904: boolean) =>
   new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
@@ -306,9 +309,9 @@ export async function scanSheet(name: string, text: AsyncIterable<string>, ctx: 
       }
       inData = true;
       buf = buf.slice(m.index + m[0].length);
-      if (strings === null && buf.length > 0) strings = await ctx.sharedStrings();
     }
-    if (strings === null) strings = await ctx.sharedStrings();
+    // the shared strings only when a cell refers to them (the sheets this adapter writes do not)
+    if (strings === null && SHARED_REF.test(buf)) strings = await ctx.sharedStrings();
     let at = 0;
     const open = rowOpen();
     const close = `</${prefix}row>`;

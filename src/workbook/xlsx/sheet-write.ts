@@ -18,6 +18,17 @@ export const WORKSHEET_HEAD =
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
+/** \s holds nothing from '!' to U+009F, nor above U+3000 but U+FEFF: the fast test of edgeSpace. */
+const plain = (c: number) => (c > 32 && c < 0xa0) || (c > 0x3000 && c !== 0xfeff);
+
+/** Whether text starts or ends with white space or holds a line break (then it is kept as it is). */
+function edgeSpace(v: string): boolean {
+  const a = v.charCodeAt(0);
+  const z = v.charCodeAt(v.length - 1);
+  if ((plain(a) && plain(z)) || !/^\s|\s$/.test(v)) return v.indexOf("\n") >= 0;
+  return true;
+}
+
 /** The XML of one cell (nothing for an empty unstyled one). */
 export function cellXml(ref: string, v: Value, s: number): string {
   const sAttr = s ? ` s="${s}"` : "";
@@ -25,7 +36,7 @@ export function cellXml(ref: string, v: Value, s: number): string {
   switch (typeof v) {
     case "string": {
       const text = escapeXml(v);
-      const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+      const space = edgeSpace(v) ? ' xml:space="preserve"' : "";
       return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
     }
     case "boolean":
@@ -100,32 +111,35 @@ export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart)
 
   yield "<sheetData>";
   let chunk = "";
+  // a million-row sheet: column letters once, and the style lookups only where styles are
+  const letters = Array.from({ length: extentColumns + 1 }, (_, c) => (c ? columnName(c) : ""));
+  const textOnly = styles.indexOf(TEXT_ONLY);
   for (let r = 1; r <= extentRows; r++) {
     const values = spec.rows[r - 1] ?? [];
-    const cells: { c: number; xml: string }[] = [];
     let body = "";
     const masters = mastersByRow.get(r);
-    const width = Math.max(values.length, index.rowExtent(r), masters ? Math.max(...masters.map((m) => m.right)) : 0);
+    const styled = index.rowExtent(r);
+    const width = Math.max(values.length, styled, masters ? Math.max(...masters.map((m) => m.right)) : 0);
     for (let c = 1; c <= width; c++) {
       const v = values[c - 1] ?? null;
-      let style = index.take(r, c, typeof v === "string" && v !== "");
+      const empty = v === null || v === "";
+      let style = c <= styled ? index.take(r, c, typeof v === "string" && !empty) : undefined;
       const master = masters?.find((m) => m.left <= c && c <= m.right);
       if (master) {
         const key = master.top * 16385 + master.left;
         if (r === master.top && c === master.left)
-          masterStyle.set(key, style ?? (typeof v === "string" && v !== "" ? { numFmt: TEXT_FORMAT } : undefined));
+          masterStyle.set(key, style ?? (typeof v === "string" && !empty ? TEXT_ONLY : undefined));
         else {
           // a merged cell: its master's style, its own value dropped as ExcelJS drops it
           const ms = masterStyle.get(key);
-          body += `<c r="${columnName(c)}${r}"${ms ? ` s="${styles.indexOf(ms)}"` : ""}/>`;
+          body += `<c r="${letters[c]}${r}"${ms ? ` s="${styles.indexOf(ms)}"` : ""}/>`;
           continue;
         }
       }
-      if ((v === null || v === "") && !style) continue;
-      if (!style && typeof v === "string" && v !== "") style = TEXT_ONLY;
-      body += cellXml(`${columnName(c)}${r}`, v, styles.indexOf(style));
+      if (empty && !style) continue;
+      const s = style ? styles.indexOf(style) : typeof v === "string" ? textOnly : 0;
+      body += cellXml(letters[c] + r, v, s);
     }
-    void cells;
     const h = heights[r - 1];
     const ht = typeof h === "number" ? ` ht="${h}" customHeight="1"` : "";
     if (body || ht) chunk += `<row r="${r}"${ht}>${body}</row>`;

@@ -40,9 +40,12 @@ const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // eslint-disable-next-line no-control-regex -- as above
 const INVALID_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const SPECIAL = /[&<>"]/;
+// eslint-disable-next-line no-control-regex -- as above
+const NEEDS_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"]/;
 
 /** Text or an attribute value escaped for XML. */
 export function escapeXml(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s;
   let out = s;
   if (INVALID.test(out)) out = out.replace(INVALID_ALL, "");
   if (!SPECIAL.test(out)) return out;
