@@ -80,12 +80,6 @@ async function timeIt(reps: number, warmup: number, f: () => unknown): Promise<{
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-/** SHA-256 of a string's UTF-8, as snapshotDigest computes it (TextEncoder + WebCrypto). */
-async function subtleSha256(text: string): Promise<string> {
-  const hash = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 // Imports are lazy: a case's child loads only what it needs, and a module that is being edited
 // elsewhere breaks only the cases that use it.
 const drawBench = () => import("./draw");
@@ -186,27 +180,100 @@ function wholeDrawCase(n: number, label: string, reps: number, large = false): C
 }
 
 function digestCase(n: number, label: string, reps: number, large = false): Case {
-  const run = (plain: boolean) => async (): Promise<Figures> => {
-    const { drawFixture } = await drawBench();
-    const { snapshotDigest, canonicalSnapshot } = await import("../src/core/draw/canonical");
-    const { snapshot } = drawFixture(n);
-    let digest = "";
-    const t = await timeIt(reps, 1, async () => {
-      digest = plain ? await subtleSha256(JSON.stringify(snapshot)) : await snapshotDigest(snapshot);
-    });
-    const text = plain ? JSON.stringify(snapshot) : canonicalSnapshot(snapshot);
-    return { ms: t.ms, reps, hashedBytes: Buffer.byteLength(text, "utf8"), digest };
-  };
   return {
     name: `digest-${label}`,
-    subject: `snapshotDigest: canonical lines (sorted) + SHA-256, ${label}-target snapshot (median of ${reps})`,
-    baseline: `sha256(JSON.stringify(snapshot)) of the same snapshot, same WebCrypto digest (median of ${reps})`,
+    subject: `snapshotDigest: canonical lines made one at a time into node:crypto's incremental SHA-256, ${label}-target snapshot (median of ${reps}); also with @noble/hashes (the browser's)`,
+    baseline: `sha256sum of the same canonical bytes, from a file (median of ${reps}, process start included)`,
     large,
-    run: { subject: run(false), baseline: run(true) },
+    run: {
+      subject: async () => {
+        const { drawFixture } = await drawBench();
+        const { snapshotDigest } = await import("../src/core/draw/canonical");
+        const { nobleSha256 } = await import("../src/core/draw/sha256");
+        const { snapshot } = drawFixture(n);
+        let digest = "";
+        const t = await timeIt(reps, 1, async () => (digest = await snapshotDigest(snapshot)));
+        let noble = "";
+        const tn = await timeIt(1, 0, async () => (noble = await snapshotDigest(snapshot, nobleSha256)));
+        return { ms: t.ms, reps, nobleMs: tn.ms, digest, sameWithNoble: noble === digest };
+      },
+      baseline: async () => {
+        const { drawFixture } = await drawBench();
+        const { canonicalSnapshot } = await import("../src/core/draw/canonical");
+        const { execFileSync } = await import("node:child_process");
+        const { tmpdir } = await import("node:os");
+        const { rmSync } = await import("node:fs");
+        const { snapshot } = drawFixture(n);
+        const file = join(tmpdir(), `bench-canonical-${process.pid}.txt`);
+        const text = canonicalSnapshot(snapshot);
+        writeFileSync(file, text, "utf8");
+        let digest = "";
+        const t = await timeIt(
+          reps,
+          1,
+          () => (digest = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]),
+        );
+        rmSync(file, { force: true });
+        return { ms: t.ms, reps, hashedBytes: Buffer.byteLength(text, "utf8"), digest };
+      },
+    },
     rows: [
-      { label: "time", unit: "ms", key: "ms" },
-      { label: "bytes hashed", unit: "bytes", key: "hashedBytes" },
-      { label: "peak RSS", unit: "MB", key: "peakRss" },
+      { label: "time", unit: "ms", key: "ms", note: "goal at 1M: < 500 ms" },
+      {
+        label: "  with @noble/hashes",
+        unit: "ms",
+        key: "nobleMs",
+        baselineValue: NaN,
+        note: "the pane's hasher, 1 run",
+      },
+      { label: "bytes hashed", unit: "bytes", key: "hashedBytes", baselineValue: NaN },
+      { label: "peak RSS", unit: "MB", key: "peakRss", note: "the baseline also builds the canonical text whole" },
+    ],
+  };
+}
+
+const xlsxBench = () => import("./xlsx");
+
+/**
+ * A draw (read, check, draw, write, save: what `shuangsuiji draw --out` does) on the sample with
+ * an N-row registry, beside ExcelJS's streaming reader over the same file and a file copy.
+ */
+function registryCase(rows: number, label: string, large = false, draw = true): Case {
+  const what = draw ? "draw" : "check";
+  return {
+    name: `${what}-registry-${label}`,
+    subject: draw
+      ? `shuangsuiji draw on the sample with a ${label}-row 检查对象名录库 (XlsxWorkbook.open: read, check, draw, write the sheets, save)`
+      : `shuangsuiji check on the sample with a ${label}-row 检查对象名录库 (XlsxWorkbook.open)`,
+    baseline: "ExcelJS's streaming WorkbookReader over every row of the same file; and a copy of the file",
+    large,
+    run: {
+      subject: async () => {
+        const x = await xlsxBench();
+        return draw ? x.drawOn(rows) : x.checkOn(rows);
+      },
+      baseline: async () => (await xlsxBench()).streamingReadOf(rows),
+    },
+    rows: [
+      {
+        label: draw ? "read + check + draw + write + save" : "read + check",
+        unit: "ms",
+        key: "ms",
+        note: `goal: ≤ 2× the streaming read${rows <= 200_000 ? "; < 20 s" : ""}`,
+      },
+      { label: "  reading sheets", unit: "ms", key: "readMs", note: "vs the streaming read alone" },
+      ...(draw
+        ? [
+            {
+              label: "  writing the draw + saving",
+              unit: "ms" as const,
+              key: "writeSaveMs",
+              note: "vs copying the file",
+            },
+            { label: "output .xlsx", unit: "bytes" as const, key: "outputBytes", baselineValue: NaN },
+          ]
+        : []),
+      { label: "peak RSS", unit: "MB", key: "peakRss", note: "goal: < 2 GB" },
     ],
   };
 }
@@ -539,6 +606,10 @@ const CASES: Case[] = [
   wholeDrawCase(1_048_575, "1M", 3, true),
   digestCase(10_000, "10k", 15),
   digestCase(1_048_575, "1M", 3, true),
+  registryCase(200_000, "200k", false, false),
+  registryCase(200_000, "200k"),
+  registryCase(1_048_575, "1M", true, false),
+  registryCase(1_048_575, "1M", true),
   checklistXlsx,
   checklistExcel,
   registryRead,
@@ -751,7 +822,14 @@ async function main(): Promise<void> {
         `  ${r.case.name}: ${s.targets} eligible, ${s.inspectors} inspectors, ${s.selected} selected; ` +
           `same outcome as the naive teams: ${s.outcome === b.outcome ? "yes" : "NO"}`,
       );
-    if (typeof s.digest === "string") console.log(`  ${r.case.name}: digest ${s.digest.slice(0, 16)}…`);
+    if (typeof s.digest === "string" && typeof b.digest === "string")
+      console.log(
+        `  ${r.case.name}: digest ${s.digest.slice(0, 16)}…; the same as sha256sum's: ${s.digest === b.digest ? "yes" : "NO"}` +
+          (typeof s.sameWithNoble === "boolean" ? `; with @noble/hashes: ${s.sameWithNoble ? "yes" : "NO"}` : ""),
+      );
+    else if (typeof s.digest === "string") console.log(`  ${r.case.name}: digest ${s.digest.slice(0, 16)}…`);
+    if (typeof s.selected === "number" && typeof b.rowsRead === "number")
+      console.log(`  ${r.case.name}: ${s.selected} selected; the streaming read saw ${b.rowsRead} rows`);
     if (typeof s.xlsxBytes === "number")
       console.log(`  ${r.case.name}: ${s.rows} rows, ${s.merges} merges, ${s.styles} style ranges`);
     if (typeof b.refusedAs === "string" && !s.failedAs)

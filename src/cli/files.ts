@@ -25,7 +25,8 @@ export interface OpenedBook {
 /** Reads and opens BOOK; FileProblemError or NotAWorkbookError (with the diagnosis) when it cannot. */
 export async function openBook(path: string): Promise<OpenedBook> {
   const { bytes, stamp } = await readStamped(path);
-  return { port: await XlsxWorkbook.fromBuffer(bytes), bytes, stamp };
+  // sheets read from their own parts, writes made part by part (nothing else of the file rewritten)
+  return { port: await XlsxWorkbook.open(bytes), bytes, stamp };
 }
 
 /** Where a write goes: the real file (a link is written through), and whether it is BOOK itself. */

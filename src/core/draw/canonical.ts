@@ -1,11 +1,47 @@
-// The canonical serialisation of a snapshot and its SHA-256 digest (docs/draw-protocol.md §8).
+// The canonical serialisation of a snapshot and its SHA-256 digest (docs/draw-protocol.md §7).
+// The digest is taken in one pass: the lines are made one at a time and fed to an incremental
+// SHA-256 in chunks, so that a 1M-target snapshot never exists as one string.
 import type { Inspector, Snapshot, Target } from "../model";
 import { EXCLUSION_REASONS } from "../model";
 import { byteOrder, sortedBy } from "./order";
+import { defaultSha256, type Sha256 } from "./sha256";
 
-const line = (fields: unknown[]): string => JSON.stringify(fields);
+export type { Sha256, Sha256Factory } from "./sha256";
+export { nobleSha256, defaultSha256 } from "./sha256";
 
-function targetLine(t: Target): string {
+// Characters that JSON.stringify escapes in a string: '"', '\\', controls and lone surrogates. A
+// string with none of them (surrogate pairs aside, which take the slow path) it writes as itself.
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify writes it, without its cost in the common case. */
+const quote = (s: string): string => (NEEDS_CARE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+/** One JSON value, byte for byte as JSON.stringify writes it (arrays, strings, numbers, booleans, null). */
+function json(v: unknown): string {
+  switch (typeof v) {
+    case "string":
+      return quote(v);
+    case "number":
+      return Number.isFinite(v) ? String(v) : "null";
+    case "boolean":
+      return v ? "true" : "false";
+    case "undefined":
+      return "null"; // inside an array, as JSON.stringify writes it
+    default:
+      if (v === null) return "null";
+      if (Array.isArray(v)) {
+        let out = "[";
+        for (let i = 0; i < v.length; i++) out += (i ? "," : "") + json(v[i]);
+        return out + "]";
+      }
+      return JSON.stringify(v);
+  }
+}
+
+const line = (fields: unknown[]): string => json(fields) + "\n";
+
+function targetLineSlow(t: Target): string {
   return line([
     "target",
     t.uscc,
@@ -26,6 +62,24 @@ function targetLine(t: Target): string {
   ]);
 }
 
+const list = (xs: readonly string[]) => (xs.length === 0 ? "[]" : json(xs));
+const num = (n: number) => (Number.isFinite(n) ? String(n) : "null");
+
+/**
+ * A target's line, a million times per digest: its text fields are tested once, together, and
+ * written as they are when nothing in them needs escaping (the same bytes as targetLineSlow).
+ */
+function targetLine(t: Target): string {
+  const raw = t.uscc + t.name + t.category + t.area + t.address + t.legalRep + t.phone + t.riskGrade + t.status;
+  if (NEEDS_CARE.test(raw) || (t.lastInspected !== null && NEEDS_CARE.test(t.lastInspected))) return targetLineSlow(t);
+  return (
+    `["target","${t.uscc}","${t.name}","${t.category}",${list(t.tags)},"${t.area}","${t.address}",` +
+    `"${t.legalRep}","${t.phone}","${t.riskGrade}",${num(t.complaints)},${t.violations ? "true" : "false"},` +
+    `${t.upperSampled ? "true" : "false"},${t.lastInspected === null ? "null" : `"${t.lastInspected}"`},` +
+    `${list(t.lastInspectors)},"${t.status}"]\n`
+  );
+}
+
 function inspectorLine(i: Inspector): string {
   return line([
     "inspector",
@@ -43,47 +97,71 @@ function inspectorLine(i: Inspector): string {
   ]);
 }
 
-/** One JSON array per line, in a fixed order; see docs/draw-protocol.md for the exact layout. */
-export function canonicalSnapshot(s: Snapshot): string {
-  const t = s.task;
-  const lines: string[] = [
-    line(["protocol", s.protocol]),
-    line([
-      "task",
-      t.id,
-      t.name,
-      t.leadDepartment,
-      t.departments,
-      t.itemIds,
-      t.categories,
-      t.mode,
-      t.ratios === null ? null : [t.ratios.A, t.ratios.B, t.ratios.C, t.ratios.D],
-      t.counts === null ? null : [t.counts.A, t.counts.B, t.counts.C, t.counts.D],
-      t.priorityRatio,
-      t.minRatio,
-      t.perDepartment,
-      t.rotate,
-      t.excludeUpper,
-      t.cooldownDays,
-      t.reserves,
-      t.crossArea,
-      t.startDate,
-      t.endDate,
-    ]),
-    line(["date", s.date]),
-  ];
-  for (const dep of Object.keys(s.specialties).sort(byteOrder))
-    lines.push(line(["specialties", dep, s.specialties[dep]]));
-  for (const x of sortedBy(s.targets, (t) => t.uscc)) lines.push(targetLine(x));
-  for (const x of sortedBy(s.inspectors, (i) => i.id)) lines.push(inspectorLine(x));
-  lines.push(line(["excluded", ...EXCLUSION_REASONS.map((r) => s.excluded[r])]));
-  lines.push(line(["counts", s.registrySize, s.inScope]));
-  return lines.join("\n") + "\n";
+/** The list in byte order of its key; the list itself when it is in that order already (a snapshot is). */
+function inOrder<T>(list: readonly T[], key: (x: T) => string): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (byteOrder(key(list[i - 1]), key(list[i])) > 0) return sortedBy(list, key);
+  return list;
 }
 
-/** SHA-256 of the UTF-8 canonical serialisation, 64 lower-case hex digits. */
-export async function snapshotDigest(s: Snapshot): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalSnapshot(s));
-  const hash = await globalThis.crypto.subtle.digest("SHA-256", bytes);
-  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, "0")).join("");
+/** The canonical lines, each ending in '\n', in the order of docs/draw-protocol.md §7. */
+export function* canonicalLines(s: Snapshot): Generator<string> {
+  const t = s.task;
+  yield line(["protocol", s.protocol]);
+  yield line([
+    "task",
+    t.id,
+    t.name,
+    t.leadDepartment,
+    t.departments,
+    t.itemIds,
+    t.categories,
+    t.mode,
+    t.ratios === null ? null : [t.ratios.A, t.ratios.B, t.ratios.C, t.ratios.D],
+    t.counts === null ? null : [t.counts.A, t.counts.B, t.counts.C, t.counts.D],
+    t.priorityRatio,
+    t.minRatio,
+    t.perDepartment,
+    t.rotate,
+    t.excludeUpper,
+    t.cooldownDays,
+    t.reserves,
+    t.crossArea,
+    t.startDate,
+    t.endDate,
+  ]);
+  yield line(["date", s.date]);
+  for (const dep of Object.keys(s.specialties).sort(byteOrder)) yield line(["specialties", dep, s.specialties[dep]]);
+  for (const x of inOrder(s.targets, (t) => t.uscc)) yield targetLine(x);
+  for (const x of inOrder(s.inspectors, (i) => i.id)) yield inspectorLine(x);
+  yield line(["excluded", ...EXCLUSION_REASONS.map((r) => s.excluded[r])]);
+  yield line(["counts", s.registrySize, s.inScope]);
+}
+
+/** One JSON array per line, in a fixed order; see docs/draw-protocol.md for the exact layout. */
+export function canonicalSnapshot(s: Snapshot): string {
+  let out = "";
+  for (const l of canonicalLines(s)) out += l;
+  return out;
+}
+
+/** Lines are handed to the hash in chunks of about this many UTF-16 units. */
+const CHUNK = 1 << 16;
+
+/**
+ * SHA-256 of the UTF-8 canonical serialisation, 64 lower-case hex digits, in one pass over the
+ * lines. `hasher` makes the incremental SHA-256 (by default node:crypto in Node, @noble/hashes
+ * elsewhere; see ./sha256.ts); every hasher gives the same digest of the same bytes.
+ */
+export async function snapshotDigest(s: Snapshot, hasher: () => Sha256 = defaultSha256): Promise<string> {
+  const h = hasher();
+  let chunk = "";
+  for (const l of canonicalLines(s)) {
+    chunk += l;
+    if (chunk.length >= CHUNK) {
+      h.update(chunk);
+      chunk = "";
+    }
+  }
+  if (chunk) h.update(chunk);
+  return h.hex();
 }

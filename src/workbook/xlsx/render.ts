@@ -30,10 +30,11 @@ const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 /** Throws on every fault of the spec that rendering would meet (ranges, lists, values, names). */
 export function checkSpec(spec: SheetSpec): void {
   checkSheetName(spec.name);
-  spec.rows.forEach((row, r) => {
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
     if (!Array.isArray(row)) throw new Error(`${spec.name}: row ${r + 1} is not an array`);
-    row.forEach((v, c) => checkValue(spec.name, v, r + 1, c + 1));
-  });
+    for (let c = 0; c < row.length; c++) checkValue(spec.name, row[c], r + 1, c + 1);
+  }
   for (const w of spec.columnWidths ?? [])
     if (w !== null && w !== undefined && !(typeof w === "number" && w >= 0 && w <= 255))
       throw new Error(`${spec.name}: bad column width ${w}`);
@@ -88,18 +89,21 @@ function checkRowHeights(spec: SheetSpec): void {
       throw new Error(`${spec.name}: bad row height ${String(h)}`);
 }
 
+/** A cell's address for a message. */
+const where = (sheet: string, row: number, column: number) => `${sheet}!${columnName(column)}${row}`;
+
+// a snapshot sheet has millions of cells: no address and no closure is made unless one is wrong
 function checkValue(sheet: string, v: unknown, row: number, column: number): void {
-  const at = `${sheet}!${columnName(column)}${row}`;
   if (v === null || v === undefined || typeof v === "boolean") return;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new Error(`${at}: number ${v} cannot be written`);
+    if (!Number.isFinite(v)) throw new Error(`${where(sheet, row, column)}: number ${v} cannot be written`);
     return;
   }
   if (typeof v === "string") {
-    if (v.length > MAX_TEXT) throw new Error(`${at}: text longer than ${MAX_TEXT} characters`);
+    if (v.length > MAX_TEXT) throw new Error(`${where(sheet, row, column)}: text longer than ${MAX_TEXT} characters`);
     return;
   }
-  throw new Error(`${at}: not a string, number, boolean or null`);
+  throw new Error(`${where(sheet, row, column)}: not a string, number, boolean or null`);
 }
 
 function checkBlock(sheet: string, range: string): Block {
@@ -134,7 +138,7 @@ export function listFormula(list: readonly string[]): string {
 }
 
 /** The table's header names and data rows; throws unless the header is distinct non-empty text. */
-function tableColumns(spec: SheetSpec): { top: number; left: number; names: string[]; rows: Cell[][] } {
+export function tableColumns(spec: SheetSpec): { top: number; left: number; names: string[]; rows: Cell[][] } {
   const t = spec.table!;
   if (!TABLE_NAME.test(t.name) || CELL_LIKE.test(t.name) || t.name.length > 255)
     throw new Error(`${spec.name}: not a valid Excel table name: ${t.name}`);
@@ -161,10 +165,10 @@ function tableColumns(spec: SheetSpec): { top: number; left: number; names: stri
 
 // ---------------------------------------------------------------------------------------------
 
-const TEXT_FORMAT = "@";
+export const TEXT_FORMAT = "@";
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 
-function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
+export function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   const font: Partial<ExcelJS.Font> = {};
   if (style.bold !== undefined) font.bold = style.bold;
@@ -212,13 +216,17 @@ function extent(spec: SheetSpec): { rows: number; columns: number } {
 }
 
 /** Row heights in points, per row from 1; a field that SheetSpec may carry (checklists set it). */
-function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
+export function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
   return (spec as SheetSpec & { rowHeights?: (number | null | undefined)[] }).rowHeights ?? [];
 }
 
 /** Each cell's style as the ordered list of what applies to it, resolved once per distinct list. */
-class StyleIndex {
+export class StyleIndex {
   private readonly perCell = new Map<number, string>();
+  /** the last styled column of each row, and the last styled row and column */
+  private readonly rowMax = new Map<number, number>();
+  private maxRow = 0;
+  private maxColumn = 0;
   private readonly parts: Partial<ExcelJS.Style>[] = [];
   private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
   private readonly text = new Map<string, Partial<ExcelJS.Style>>();
@@ -229,6 +237,9 @@ class StyleIndex {
 
   add(block: { top: number; left: number; bottom: number; right: number }, part: Partial<ExcelJS.Style>): void {
     const id = String(this.parts.push(part) - 1);
+    this.maxRow = Math.max(this.maxRow, block.bottom);
+    this.maxColumn = Math.max(this.maxColumn, block.right);
+    for (let r = block.top; r <= block.bottom; r++) this.rowMax.set(r, Math.max(this.rowMax.get(r) ?? 0, block.right));
     for (let r = block.top; r <= block.bottom; r++)
       for (let c = block.left; c <= block.right; c++) {
         const k = StyleIndex.key(r, c);
@@ -252,6 +263,19 @@ class StyleIndex {
     let textStyle = this.text.get(list);
     if (!textStyle) this.text.set(list, (textStyle = { ...style, numFmt: TEXT_FORMAT }));
     return textStyle;
+  }
+
+  lastRow(): number {
+    return this.maxRow;
+  }
+
+  lastColumn(): number {
+    return this.maxColumn;
+  }
+
+  /** The last styled column of a row, 0 when none. */
+  rowExtent(r: number): number {
+    return this.rowMax.get(r) ?? 0;
   }
 
   /** The styled cells that hold no value, still to be created. */

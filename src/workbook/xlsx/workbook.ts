@@ -16,6 +16,8 @@ import { useLinearMerges } from "./linear-merges";
 import { preload } from "./preload";
 import { diagnoseFailure, diagnoseWorkbook, type FileDiagnosis, type FileDiagnosisCode } from "./diagnose";
 import { render, type Lang } from "../../core/issues/issue";
+import { PackageShapeError, XlsxPackage } from "./package";
+import { ZipFormatError } from "./zip";
 
 useLinearMerges();
 
@@ -49,10 +51,45 @@ export class XlsxWorkbook implements WorkbookPort {
    * written by this adapter share style objects: assign `cell.style = {...}`, never mutate
    * `cell.font` and the like in place.
    */
-  readonly workbook: ExcelJS.Workbook;
+  get workbook(): ExcelJS.Workbook {
+    if (!this.loaded) throw new Error("this workbook was opened as a package: it has no ExcelJS model");
+    return this.loaded;
+  }
 
-  private constructor(workbook: ExcelJS.Workbook) {
-    this.workbook = workbook;
+  private loaded: ExcelJS.Workbook | null;
+  /** the package, when the workbook was opened with `open` and is read and written part by part */
+  private pkg: XlsxPackage | null = null;
+
+  private constructor(workbook: ExcelJS.Workbook | null, pkg: XlsxPackage | null = null) {
+    this.loaded = workbook;
+    this.pkg = pkg;
+  }
+
+  /**
+   * Opens the bytes of a .xlsx for reading sheet by sheet and writing at the level of its parts
+   * (./package.ts): any size of workbook, every part the batch does not touch kept byte for byte.
+   * A package that this reader does not take (not a zip, encrypted, zip64, no workbook part…)
+   * is opened by `fromBuffer`, which says why it cannot be read or reads it with ExcelJS.
+   */
+  static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    try {
+      return new XlsxWorkbook(null, await XlsxPackage.open(data));
+    } catch (e) {
+      if (e instanceof ZipFormatError || e instanceof PackageShapeError) return XlsxWorkbook.fromBuffer(data);
+      throw e;
+    }
+  }
+
+  /** Whether the workbook is read and written part by part (true after `open`, until an edit loads it in ExcelJS). */
+  get isPackage(): boolean {
+    return this.pkg !== null;
+  }
+
+  /** Loads the package into ExcelJS, for what the package writer does not do (edits of existing cells). */
+  private async loadInExcelJS(): Promise<void> {
+    const bytes = await this.pkg!.toBuffer();
+    this.loaded = (await XlsxWorkbook.fromBuffer(bytes)).workbook;
+    this.pkg = null;
   }
 
   /**
@@ -81,15 +118,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The bytes of the workbook as a .xlsx file. */
   async toBuffer(): Promise<Uint8Array> {
+    if (this.pkg) return this.pkg.toBuffer();
     const buf = (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
     return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
   }
 
   async sheetNames(): Promise<string[]> {
+    if (this.pkg) return this.pkg.sheetNames();
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
   async readSheet(name: string): Promise<SheetData> {
+    if (this.pkg) return this.pkg.readSheet(name);
     const ws = this.find(name);
     if (!ws) throw new Error(`no sheet named ${name}`);
     return readWorksheet(ws);
@@ -100,6 +140,13 @@ export class XlsxWorkbook implements WorkbookPort {
    * are built under temporary names, and only then swapped in; a failure removes what was built.
    */
   async write(batch: WriteBatch, progress?: ProgressReporter): Promise<void> {
+    if (this.pkg && XlsxPackage.handles(batch))
+      try {
+        return await this.pkg.write(batch, progress);
+      } catch (e) {
+        if (!(e instanceof PackageShapeError)) throw e;
+      }
+    if (this.pkg) await this.loadInExcelJS();
     const plan = this.plan(batch);
     const built: { ws: ExcelJS.Worksheet; name: string; replaces: ExcelJS.Worksheet | null }[] = [];
     const total = plan.builds.length + batch.append.length;

@@ -1,0 +1,102 @@
+// Bench sides for large workbooks (bench/run.ts runs each in a child process of its own): check
+// and draw through the package adapter as the command line runs them, ExcelJS's own streaming
+// reader over the same file, and a plain file copy.
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { WorkbookPort } from "../src/workbook/port";
+import { XlsxWorkbook } from "../src/workbook/xlsx";
+import { checkBook, runDraw } from "../src/workbook/usecases";
+import { registryBook } from "./registry-book";
+
+export const TASK = "XH-2026-03";
+
+/** The port with the time spent reading and writing through it, in ms. */
+function timedPort(book: XlsxWorkbook): { port: WorkbookPort; times: { readMs: number; writeMs: number } } {
+  const times = { readMs: 0, writeMs: 0 };
+  const port: WorkbookPort = {
+    sheetNames: () => book.sheetNames(),
+    readSheet: async (name) => {
+      const t0 = performance.now();
+      try {
+        return await book.readSheet(name);
+      } finally {
+        times.readMs += performance.now() - t0;
+      }
+    },
+    write: async (batch, progress) => {
+      const t0 = performance.now();
+      try {
+        return await book.write(batch, progress);
+      } finally {
+        times.writeMs += performance.now() - t0;
+      }
+    },
+  };
+  return { port, times };
+}
+
+/** `shuangsuiji check` on a workbook with `rows` registry rows, in this process. */
+export async function checkOn(rows: number) {
+  const path = await registryBook(rows);
+  const t0 = performance.now();
+  const book = await XlsxWorkbook.open(readFileSync(path));
+  const { port, times } = timedPort(book);
+  const report = await checkBook(port);
+  return { ms: performance.now() - t0, ...times, targets: report.counts.targets, errors: report.errors.length };
+}
+
+/** `shuangsuiji draw --out` on a workbook with `rows` registry rows: read, check, draw, write, save. */
+export async function drawOn(rows: number) {
+  const path = await registryBook(rows);
+  const out = join(tmpdir(), `bench-drawn-${process.pid}.xlsx`);
+  const t0 = performance.now();
+  const book = await XlsxWorkbook.open(readFileSync(path));
+  const { port, times } = timedPort(book);
+  const r = await runDraw(port, {
+    taskId: TASK,
+    seed: "527",
+    date: "2026-04-01",
+    now: new Date("2026-04-01T02:00:00Z"),
+  });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("; "));
+  const t1 = performance.now();
+  writeFileSync(out, await book.toBuffer());
+  const saveMs = performance.now() - t1;
+  const bytes = statSync(out).size;
+  rmSync(out, { force: true });
+  return {
+    ms: performance.now() - t0,
+    ...times,
+    saveMs,
+    writeSaveMs: times.writeMs + saveMs,
+    selected: r.report.selected.length,
+    digest: r.report.digest,
+    inputBytes: statSync(path).size,
+    outputBytes: bytes,
+  };
+}
+
+/** ExcelJS's streaming WorkbookReader over every row of every sheet, and a copy of the file. */
+export async function streamingReadOf(rows: number) {
+  const path = await registryBook(rows);
+  const t0 = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    worksheets: "emit",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "emit",
+  });
+  let read = 0;
+  for await (const ws of reader)
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) read += row.cellCount > 0 ? 1 : 0;
+  const ms = performance.now() - t0;
+  const copy = join(tmpdir(), `bench-copy-${process.pid}.xlsx`);
+  const t1 = performance.now();
+  copyFileSync(path, copy);
+  const copyMs = performance.now() - t1;
+  rmSync(copy, { force: true });
+  return { ms, readMs: ms, rowsRead: read, copyMs, writeSaveMs: copyMs };
+}
