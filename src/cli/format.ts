@@ -41,9 +41,9 @@ export function formatFreeze(r: FreezeReport, file: string, lang: Lang): string 
   return t(
     lang,
     `已冻结任务 ${r.task} 的抽取输入（${r.eligible} 个合格对象），快照表「${r.snapshotSheet}」。\n` +
-      `请在取得种子之前公布以下摘要：\n  SHA-256 ${r.digest}\n取种规则：${r.seedRule || "（未填写）"}\n已写入 ${file}`,
+      `请在取得种子之前公布以下摘要和链头：\n  输入摘要 SHA-256 ${r.digest}\n  抽取记录链头 ${r.chain}\n取种规则：${r.seedRule || "（未填写）"}\n已写入 ${file}`,
     `Froze the inputs of task ${r.task} (${r.eligible} eligible targets) in "${r.snapshotSheet}".\n` +
-      `Publish this digest before the seed is known:\n  SHA-256 ${r.digest}\nSeed rule: ${r.seedRule || "(none)"}\nWritten to ${file}`,
+      `Publish this digest and chain head before the seed is known:\n  input digest SHA-256 ${r.digest}\n  draw log chain head ${r.chain}\nSeed rule: ${r.seedRule || "(none)"}\nWritten to ${file}`,
   );
 }
 
@@ -53,7 +53,7 @@ export function formatDraw(r: DrawReport, file: string, lang: Lang): string {
   lines.push(
     t(
       lang,
-      `任务 ${r.task} 抽取完成（${r.protocol}，种子 ${r.seed}，${r.seedSource === "entered" ? "人工输入" : "系统生成"}${r.frozen ? "，先冻结后取种" : ""}）：抽中 ${total} 个对象，备选 ${r.reserves.length} 个。`,
+      `任务 ${r.task} 抽取完成（${r.protocol}，种子 ${r.seed}${r.seedHex ? `（UTF-8 ${r.seedHex}）` : ""}，${r.seedSource === "entered" ? "人工输入" : "系统生成"}${r.frozen ? "，先冻结后取种" : ""}）：抽中 ${total} 个对象，备选 ${r.reserves.length} 个。`,
       `Task ${r.task} drawn (${r.protocol}, seed ${r.seed}, ${r.seedSource}${r.frozen ? ", frozen first" : ""}): ${total} targets selected, ${r.reserves.length} reserves.`,
     ),
   );
@@ -70,24 +70,50 @@ export function formatDraw(r: DrawReport, file: string, lang: Lang): string {
   );
   if (ex.length) lines.push(t(lang, `  排除：${ex.join("，")}`, `  excluded: ${ex.join(", ")}`));
   for (const s of r.selected.slice(0, 10)) {
-    const team = s.teams.map((x) => `${x.department} ${x.inspectors.join("、")}`).join("；");
-    lines.push(`  ${s.stratum} ${s.uscc} ${s.name}  ${t(lang, "组长", "leader")} ${s.leader}  ${team}`);
+    const who = (id: string, name: string) => (name ? `${name}（${id}）` : id);
+    const team = s.teams
+      .map((x) => `${x.department} ${x.inspectors.map((id, i) => who(id, x.names[i])).join("、")}`)
+      .join("；");
+    lines.push(
+      `  ${s.seq}. ${s.stratum} ${s.uscc} ${s.name}  ${t(lang, "组长", "leader")} ${who(s.leader, s.leaderName)}  ${team}`,
+    );
   }
   if (r.selected.length > 10) lines.push(t(lang, `  ……共 ${r.selected.length} 个`, `  … ${r.selected.length} in all`));
   for (const w of r.warnings) lines.push(t(lang, `  警告：${w.message}`, `  warning: ${w.message}`));
   lines.push(
     t(
       lang,
-      `结果表「${r.sheet}」，快照表「${r.snapshotSheet}」，输入摘要 ${r.digest}\n已写入 ${file}`,
-      `Result sheet "${r.sheet}", snapshot "${r.snapshotSheet}", input digest ${r.digest}\nWritten to ${file}`,
+      `结果表「${r.sheet}」，快照表「${r.snapshotSheet}」\n输入摘要 ${r.digest}\n抽取记录链头 ${r.chain}\n已写入 ${file}`,
+      `Result sheet "${r.sheet}", snapshot "${r.snapshotSheet}"\ninput digest ${r.digest}\ndraw log chain head ${r.chain}\nWritten to ${file}`,
     ),
   );
   return lines.join("\n");
 }
 
 export function formatVerify(r: VerifyReport, lang: Lang): string {
-  if (!r.draws.length) return t(lang, "工作簿中没有抽取记录。", "The workbook holds no draws.");
   const lines: string[] = [];
+  if (r.legacy)
+    lines.push(t(lang, "抽取记录为旧格式（无链式哈希）。", "The draw log is in the old format (no chained hashes)."));
+  if (r.log.length) {
+    lines.push(t(lang, `✘ 抽取记录不符（${r.log.length} 处）`, `✘ draw log MISMATCH (${r.log.length})`));
+    for (const m of r.log.slice(0, 50)) lines.push(`    ${m.cell ? `${m.sheet}!${m.cell} ` : ""}${m.message}`);
+  } else if (!r.legacy)
+    lines.push(t(lang, `✔ 抽取记录链完整，链头 ${r.chain}`, `✔ draw log chain whole, head ${r.chain}`));
+  if (r.results.length) {
+    lines.push(
+      t(
+        lang,
+        `✘ 检查结果中有 ${r.results.length} 行不属于任何抽取`,
+        `✘ ${r.results.length} result rows belong to no draw`,
+      ),
+    );
+    for (const m of r.results.slice(0, 50)) lines.push(`    ${m.message}`);
+  }
+  for (const w of r.warnings) lines.push(t(lang, `  提示：${w.message}`, `  note: ${w.message}`));
+  if (!r.draws.length) {
+    lines.push(t(lang, "工作簿中没有抽取记录。", "The workbook holds no draws."));
+    return lines.join("\n");
+  }
   for (const d of r.draws) {
     lines.push(
       `${d.ok ? t(lang, "✔ 核验通过", "✔ verified") : t(lang, "✘ 核验不符", "✘ MISMATCH")}  ${d.sheet}（${[d.task, d.status].filter(Boolean).join("，")}）`,
@@ -104,6 +130,14 @@ export function formatVerify(r: VerifyReport, lang: Lang): string {
           `    registries changed since the draw: targets +${c.targetsAdded.length} −${c.targetsRemoved.length} ~${c.targetsChanged.length}; inspectors +${c.inspectorsAdded.length} −${c.inspectorsRemoved.length} ~${c.inspectorsChanged.length}`,
         ),
       );
+      if (c.taskChanged)
+        lines.push(
+          t(
+            lang,
+            "    抽查任务表中该任务的一行自抽取以来已改动（不影响已完成的抽取，抽取按快照中的任务进行）",
+            "    the task's row in the task sheet changed since the draw (the draw used the task in its snapshot)",
+          ),
+        );
     }
   }
   return lines.join("\n");

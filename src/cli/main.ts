@@ -23,6 +23,7 @@ import { claimTarget, openBook, saveBook, writeTarget, type OpenedBook } from ".
 import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, strip, t } from "./format";
 import type { HeldLock } from "./lock";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
+import { runSubstituteCommand, runVoidCommand } from "./register";
 
 export { strip };
 
@@ -76,6 +77,30 @@ export const OPTIONS: Record<string, OptionDef> = {
   },
   sheet: { type: "string", placeholder: "NAME", zh: "只核验这张结果表", en: "verify this result sheet only" },
   draw: { type: "string", placeholder: "NAME", zh: "抽取结果表名", en: "the draw's result sheet" },
+  reason: {
+    type: "string",
+    placeholder: "TEXT",
+    zh: "原因（记入抽取记录）",
+    en: "the reason (written to the draw log)",
+  },
+  target: {
+    type: "string",
+    placeholder: "USCC",
+    zh: "要替补的检查对象的统一社会信用代码",
+    en: "USCC of the target to replace",
+  },
+  "expect-chain": {
+    type: "string",
+    placeholder: "HEX",
+    zh: "核对在工作簿之外公布的抽取记录链头",
+    en: "check the draw log's chain head published outside the workbook",
+  },
+  "expect-digest": {
+    type: "string",
+    placeholder: "HEX",
+    zh: "核对在工作簿之外公布的输入摘要",
+    en: "check an input digest published outside the workbook",
+  },
   today: {
     type: "string",
     value: "date",
@@ -177,11 +202,16 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   verify: {
-    options: ["sheet"],
+    options: ["sheet", "expect-chain", "expect-digest"],
     writes: false,
     async run(c) {
       const sheet = c.text("sheet");
-      const report = await verifyDraws(c.port, { lang: c.lang, sheet });
+      const report = await verifyDraws(c.port, {
+        lang: c.lang,
+        sheet,
+        expectChain: c.text("expect-chain"),
+        expectDigest: c.text("expect-digest"),
+      });
       if (sheet !== undefined && report.draws.length === 0) {
         const known = (await listDraws(c.port)).map((d) => d.sheet || d.snapshotSheet);
         return c.failed([issue("draw_unknown", {}, { sheet, known: known.join("、") || "—" }, c.lang)], []);
@@ -201,6 +231,18 @@ export const COMMANDS: Record<string, CommandSpec> = {
     required: ["task"],
     writes: true,
     run: runPublicityCommand,
+  },
+  substitute: {
+    options: ["draw", "target", "reason", "operator", "out"],
+    required: ["draw", "target", "reason"],
+    writes: true,
+    run: runSubstituteCommand,
+  },
+  void: {
+    options: ["draw", "reason", "operator", "out"],
+    required: ["draw", "reason"],
+    writes: true,
+    run: runVoidCommand,
   },
 };
 

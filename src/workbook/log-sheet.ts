@@ -62,9 +62,11 @@ export function renderLogSheet(entries: readonly LogEntry[]): SheetSpec {
     name: LOG_SHEET,
     rows: [[...LOG_HEADERS], ...entries.map(logRow)],
     columnWidths: LAYOUT.map((c) => c.width),
+    // the rows of a rewrite are laid out like its header; rows appended later are plain (an append
+    // carries values only, in every adapter)
     styles: [
       { range: `A1:${last}1`, style: { bold: true, fill: "DDEBF7", border: true, wrap: true } },
-      { range: `A2:${last}${Math.max(2, entries.length + 1)}`, style: { vertical: "top", wrap: true } },
+      ...(entries.length ? [{ range: `A2:${last}${entries.length + 1}`, style: { vertical: "top" as const, wrap: true } }] : []),
     ],
     frozenRows: 1,
     protect: true,

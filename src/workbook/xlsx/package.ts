@@ -146,6 +146,10 @@ export class XlsxPackage {
       if (!byName.has(path)) throw new PackageShapeError(`missing sheet part ${path}`);
       sheets.push({ name: a.name ?? "", sheetId: Number(a.sheetId), rid, path });
     }
+    // a shared-strings part the workbook names but the file lacks: the file is damaged (fromBuffer says how)
+    const strings = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings") && !r.external);
+    if (strings && !byName.has(resolve(workbookPath, strings.target)))
+      throw new PackageShapeError("missing shared strings part");
     const pr = /<workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
     const d1904 = pr ? attributes(pr[1]).date1904 : undefined;
     return new XlsxPackage(
@@ -181,7 +185,11 @@ export class XlsxPackage {
     if (!this.strings) {
       const path = this.relTarget("sharedStrings");
       const entry = path ? this.entries.get(path) : undefined;
-      this.strings = entry ? readSharedStrings(entryText(entry)) : Promise.resolve([]);
+      // asked only when a cell refers to a shared string: without the part, the file is damaged
+      this.strings = entry
+        ? readSharedStrings(entryText(entry))
+        : Promise.reject(new PackageShapeError("a cell refers to shared strings the file lacks"));
+      this.strings.catch(() => undefined);
     }
     return this.strings;
   }
@@ -211,7 +219,13 @@ export class XlsxPackage {
     const tables = await this.tablesOf(ref.path);
     const found = tables
       .filter((t) => t.headerRow !== null)
-      .map(({ name, headerRow, firstColumn, lastColumn }) => ({ name, headerRow, firstColumn, lastColumn }));
+      .map(({ name, headerRow, firstColumn, lastColumn, lastRow }) => ({
+        name,
+        headerRow,
+        firstColumn,
+        lastColumn,
+        lastRow,
+      }));
     if (found.length) data.tables = found.sort((a, b) => a.headerRow - b.headerRow || a.firstColumn - b.firstColumn);
     return data;
   }
@@ -227,7 +241,9 @@ export class XlsxPackage {
   /** The sheet's Excel tables: name, header row (null without one) and columns; and their parts. */
   private async tablesOf(
     sheetPath: string,
-  ): Promise<{ name: string; headerRow: number; firstColumn: number; lastColumn: number; path: string }[]> {
+  ): Promise<
+    { name: string; headerRow: number; firstColumn: number; lastColumn: number; lastRow: number; path: string }[]
+  > {
     const relsEntry = this.entries.get(relsOf(sheetPath));
     if (!relsEntry) return [];
     const out = [];
@@ -247,6 +263,7 @@ export class XlsxPackage {
         headerRow: a.headerRowCount === "0" ? (null as unknown as number) : Number(m[2]),
         firstColumn: columnNumber(m[1]),
         lastColumn: columnNumber(m[3] ?? m[1]),
+        lastRow: Number(m[4] ?? m[2]),
         path,
       });
     }

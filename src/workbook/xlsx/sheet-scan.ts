@@ -11,18 +11,37 @@ import { attributes, decodeXml, rawAttribute } from "./xml";
 
 const FORMULA = 6; // ExcelJS.ValueType.Formula
 
+/** A worksheet part that is not whole XML: the caller says what is wrong with the file. */
+export class SheetXmlError extends Error {
+  constructor(
+    readonly sheet: string,
+    detail: string,
+  ) {
+    super(`sheet ${sheet}: ${detail}`);
+    this.name = "SheetXmlError";
+  }
+}
+
 const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
 const PHONETIC = /<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g;
+
+/** A <t> run's text: XML entities, then OOXML's _xHHHH_ escapes (a control character), as ExcelJS reads them. */
+function runText(raw: string): string {
+  const text = decodeXml(raw);
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
 
 /** The text of an <si> or <is> element's content: its <t> runs joined, phonetic runs (<rPh>) left out. */
 export function richText(xml: string): string {
   // the common case, one plain run: <t>text</t>
   if (xml.startsWith("<t>") && xml.indexOf("<", 3) === xml.length - 4 && xml.endsWith("</t>"))
-    return decodeXml(xml.slice(3, -4));
+    return runText(xml.slice(3, -4));
   const inner = xml.indexOf("rPh") >= 0 ? xml.replace(PHONETIC, "") : xml;
   let out = "";
-  for (const m of inner.matchAll(T_RUN)) out += m[1];
-  return decodeXml(out);
+  for (const m of inner.matchAll(T_RUN)) out += runText(m[1]);
+  return out;
 }
 
 /** The shared strings of a package, read once, in order. */
@@ -239,6 +258,8 @@ export async function scanSheet(name: string, text: AsyncIterable<string>, ctx: 
     return content.slice(gt + 1, end < 0 ? content.length : end);
   };
 
+  // the text of each shared formula by its index, for the cells that share it without repeating it
+  const sharedFormulas = new Map<string, string>();
   const cell = (tag: string, content: string): CellValue => {
     const t = rawAttribute(tag, "t");
     const s = rawAttribute(tag, "s");
@@ -257,8 +278,22 @@ export async function scanSheet(name: string, text: AsyncIterable<string>, ctx: 
           result = isDate ? excelToDate(n, ctx.date1904) : n;
         }
       }
-      const formula = { formula: "", result } as unknown as ExcelJS.CellFormulaValue;
-      return cellValue({ type: FORMULA, value: formula, result } as unknown as ExcelJS.Cell);
+      if (result !== undefined) {
+        const formula = { formula: "", result } as unknown as ExcelJS.CellFormulaValue;
+        return cellValue({ type: FORMULA, value: formula, result } as unknown as ExcelJS.Cell);
+      }
+      // no result in the file: an empty text result (t="str", as Excel writes =IF(…,"",…)) is an
+      // empty cell; any other formula was never calculated, and says so (as read.ts does)
+      if (t === "str") return null;
+      const fTag = content.slice(f, content.indexOf(">", f) + 1);
+      const closing = fTag.endsWith("/>") ? -1 : content.indexOf(`</${prefix}f>`, f);
+      let text = closing < 0 ? "" : decodeXml(content.slice(content.indexOf(">", f) + 1, closing));
+      const si = rawAttribute(fTag, "si");
+      if (si !== undefined) {
+        if (text !== "") sharedFormulas.set(si, text);
+        else text = sharedFormulas.get(si) ?? "";
+      }
+      return text === "" ? null : { formula: text };
     }
     if (t === "inlineStr") {
       const is = content.indexOf(`<${prefix}is`);
@@ -342,6 +377,9 @@ export async function scanSheet(name: string, text: AsyncIterable<string>, ctx: 
     buf = buf.slice(at);
   }
 
+  // a part cut short (inside a row, or before the rows end) is no sheet to read from
+  if (!done || !new RegExp(`</${prefix}worksheet>\\s*$`).test(tail))
+    throw new SheetXmlError(name, done ? "the worksheet element is not closed" : "the rows are not closed");
   applyMerges(rows, tail);
   trim(rows);
   const protection = /<(?:\w+:)?sheetProtection\b([^>]*?)\/?>/.exec(tail);

@@ -18,6 +18,7 @@ import { diagnoseFailure, diagnoseWorkbook, type FileDiagnosis, type FileDiagnos
 import { render, type Lang } from "../../core/issues/issue";
 import { PackageShapeError, XlsxPackage } from "./package";
 import { ZipFormatError } from "./zip";
+import { SheetXmlError } from "./sheet-scan";
 
 useLinearMerges();
 
@@ -72,10 +73,29 @@ export class XlsxWorkbook implements WorkbookPort {
    * is opened by `fromBuffer`, which says why it cannot be read or reads it with ExcelJS.
    */
   static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    // what the file is, when it is no workbook, before any part is read
+    const problem = await diagnoseWorkbook(data);
+    if (problem) throw new NotAWorkbookError(problem);
     try {
-      return new XlsxWorkbook(null, await XlsxPackage.open(data));
+      const book = new XlsxWorkbook(null, await XlsxPackage.open(data));
+      book.source = data;
+      return book;
     } catch (e) {
       if (e instanceof ZipFormatError || e instanceof PackageShapeError) return XlsxWorkbook.fromBuffer(data);
+      throw e;
+    }
+  }
+
+  /** the bytes the package was opened from, to say what is wrong when a part fails to read */
+  private source: ArrayBuffer | Uint8Array | null = null;
+
+  /** A part that fails to read (a bad checksum, XML cut short) is a damaged file, said as such. */
+  private async diagnosed<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (e) {
+      if (this.source && (e instanceof ZipFormatError || e instanceof SheetXmlError || e instanceof PackageShapeError))
+        throw new NotAWorkbookError(await diagnoseFailure(this.source), e);
       throw e;
     }
   }
@@ -129,7 +149,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheet(name: string): Promise<SheetData> {
-    if (this.pkg) return this.pkg.readSheet(name);
+    if (this.pkg) {
+      const pkg = this.pkg;
+      return this.diagnosed(() => pkg.readSheet(name));
+    }
     const ws = this.find(name);
     if (!ws) throw new Error(`no sheet named ${name}`);
     return readWorksheet(ws);

@@ -125,16 +125,33 @@ function* slices(data: Uint8Array): Generator<Uint8Array> {
   for (let i = 0; i < data.length; i += SLICE) yield data.subarray(i, Math.min(data.length, i + SLICE));
 }
 
-/** The uncompressed bytes of an entry, as a stream of chunks. */
-export function entryChunks(entry: ZipEntry): AsyncGenerator<Uint8Array> {
-  if (entry.method === 0)
-    return (async function* () {
-      yield* slices(entry.data);
-    })();
-  return through(
-    new DecompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>,
-    slices(entry.data),
-  );
+/** The uncompressed bytes of an entry, as a stream of chunks, its checksum checked at the end. */
+export async function* entryChunks(entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const chunks: AsyncIterable<Uint8Array> =
+    entry.method === 0
+      ? (async function* () {
+          yield* slices(entry.data);
+        })()
+      : through(
+          new DecompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>,
+          slices(entry.data),
+        );
+  let crc = 0;
+  const it = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      // the platform's inflater refuses damaged data with its own error
+      throw new ZipFormatError(`${entry.name} cannot be inflated: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (next.done) break;
+    crc = crc32(next.value, crc);
+    yield next.value;
+  }
+  // a flipped byte of a stored part shows in its checksum only
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipFormatError(`checksum of ${entry.name} does not match`);
 }
 
 /** The text of an entry as UTF-8, in chunks that never split a character. */
