@@ -79,6 +79,10 @@ export class RollbackIncompleteError extends Error {
     super(`${cause.message} 撤销未能全部完成，工作簿中还留有：${leftovers.join("；")}。`);
     this.name = "RollbackIncompleteError";
   }
+  /** the host's code of the failure that started the undo, if any */
+  get code(): string | undefined {
+    return hostErrorCode(this.cause);
+  }
 }
 
 /** Our own errors pass as they are; an Office.js error becomes an ExcelHostError; anything else is kept. */

@@ -8,7 +8,7 @@ import { WorkbookChangedError, type ProgressReporter, type SheetSpec, type Write
 import { blockAddress, columnLetters, jsonBytes, parseAddress } from "./a1";
 import { capabilities, REQUIRED_SET, UnsupportedHostError, type Capabilities, type OfficeHost } from "./capabilities";
 import { dropDeferred, loadDeferred, protectionOptions, saveDeferred, shiftDeferred } from "./deferred";
-import { hostErrorCode, RollbackIncompleteError, WriteRefusedError } from "./errors";
+import { asHostError, hostErrorCode, RollbackIncompleteError, SyncTimeoutError, WriteRefusedError } from "./errors";
 import { applyStyle, styleCalls } from "./style";
 import { Batcher, SYNC_BYTE_BUDGET, type ExcelRun } from "./run";
 
@@ -394,7 +394,7 @@ export async function writeBatch(
     });
   } catch (e) {
     const leftovers = await rollback(run, undo, password, options.retryPauseMs ?? 500);
-    if (leftovers.length > 0) throw new RollbackIncompleteError(asError(e), leftovers);
+    if (leftovers.length > 0) throw new RollbackIncompleteError(asError(asHostError(e)), leftovers);
     throw e;
   }
   if (JSON.stringify(deferred) !== deferredBefore && !(await saveDeferred(options.office, deferred)) && deferLists)
@@ -697,6 +697,8 @@ class SheetWriter {
       }
       await this.batcher.flush();
     } catch (e) {
+      // a host that stopped answering is no printing nicety: the whole write is given up
+      if (e instanceof SyncTimeoutError) throw e;
       this.notes.push(`“${name}”的页面设置未能全部应用：${message(e)}`);
     }
   }
@@ -719,6 +721,8 @@ class SheetWriter {
       }
       await this.batcher.flush();
     } catch (e) {
+      // a host that stopped answering is no printing nicety: the whole write is given up
+      if (e instanceof SyncTimeoutError) throw e;
       this.notes.push(`“${name}”的图表未能绘制（表中的数据已写入）：${message(e)}`);
     }
   }

@@ -122,7 +122,7 @@ export interface FakeStats {
 export interface FakeOptions {
   /** highest ExcelApi 1.x minor version the host claims; CURRENT_EXCEL_API by default */
   maxExcelApi?: number;
-  /** throw at the n-th queued value write (1-based), to test failures mid-write */
+  /** throw at the n-th value write queued in the fake's life (1-based), to test failures mid-write */
   failAtWrite?: number;
   /** refuse every charts.add at sync, as a host whose charts fail would */
   refuseCharts?: boolean;
@@ -264,7 +264,6 @@ const newPath = (kind: string): string => `${kind}${nextPath++}`;
 class Ctx {
   ops: Op[] = [];
   workbook: FakeWorkbook;
-  writes = 0;
   /** object paths the request being queued already carries */
   private inRequest = new Set<string>();
   /** bytes of an object path's arguments (a range's address) */
@@ -1272,8 +1271,8 @@ class FakeRange extends Proxy {
     return this.read("values");
   }
   set values(v: Scalar[][]) {
-    this.ctx.writes++;
-    const nth = this.ctx.writes;
+    // counted over the fake's life: an injected failure happens once, not again in the undo
+    const nth = ++this.ctx.fake.valueWrites;
     this.ctx.queue({ name: "range.values", args: jsonBytes(v), paths: this.paths, api: this.api }, () => {
       if (this.ctx.options.failAtWrite === nth) throw new FakeExcelError("GeneralException", "injected failure");
       const b = this.b();
@@ -1531,6 +1530,8 @@ class FakeExcel {
   stats: FakeStats = { syncs: 0, largestRequestBytes: 0, refused: 0, requests: [], calls: {}, truncatedAreas: 0 };
   /** syncs since the fake was made (stats.syncs is reset between measurements) */
   lifetimeSyncs = 0;
+  /** Range.values writes queued since the fake was made (for failAtWrite) */
+  valueWrites = 0;
   cellEdit: boolean;
   cellEditEnded: Promise<void>;
   endCellEdit: () => void = () => undefined;
@@ -1658,7 +1659,7 @@ export function createFakeExcel(initialSheets: SheetData[] = [], options: FakeOp
     cells: (name) => {
       const s = fake.state.sheets.find((x) => x.name === name);
       if (!s) throw new Error(`no sheet ${name}`);
-      return s.values.map((row) => (row ?? []).map((v) => v ?? null));
+      return Array.from(s.values, (row) => Array.from(row ?? [], (v) => v ?? null));
     },
     endCellEdit: () => fake.endCellEdit(),
     protectSheet: (name, password, opts) => {
