@@ -62,14 +62,12 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /**
    * Start-up work on a host that can do more than the one that last wrote: drop-downs deferred
-   * on ExcelApi 1.7 are added now. Returns (and tells onNotes) what was done; never throws.
+   * on ExcelApi 1.7 are added now. Returns what was done, in words for the pane; never throws.
    */
   async completeDeferred(): Promise<string[]> {
     try {
       checkHost(this.office);
-      const notes = await completeDeferred(this.run, this.office, this.options.password);
-      if (notes.length > 0) this.onNotes?.(notes);
-      return notes;
+      return await completeDeferred(this.run, this.office, this.options.password);
     } catch {
       return [];
     }
