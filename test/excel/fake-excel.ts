@@ -1177,6 +1177,27 @@ class FakeRange extends Proxy {
     };
     for (const k of ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"])
       setter(this.format, k, k, sub("format"));
+    // format.load("rowHeight") and format.font.load("bold"): the value of the range's first cell
+    const formatLoad = (prefix: string, paths: string[]) => (props: string) =>
+      this.ctx.queue({ name: "format.load", args: props.length, paths, api: this.api }, () => {
+        const s = this.ctx.sheet(this.ref.name);
+        const b = this.b();
+        for (const prop of props.split(",").map((p) => p.trim())) {
+          const k = `${prefix}${prop}`;
+          let v: unknown;
+          if (k === "rowHeight") v = s.rowHeights.get(b.row) ?? 15;
+          else if (k === "columnWidth") v = s.columnWidths.get(b.column) ?? 48;
+          else {
+            const set = s.formats.filter(
+              (f) => f.key === k && inside({ ...b, rowCount: 1, columnCount: 1 }, parseAddress(f.address)),
+            );
+            v = set.length ? set[set.length - 1].value : k === "font.bold" ? false : null;
+          }
+          this.loaded.set(k, v);
+        }
+      });
+    this.format.load = formatLoad("", sub("format"));
+    (font as { load?: unknown }).load = formatLoad("font.", sub("format", "format/font"));
     const dv = sub("dataValidation");
     this.dataValidation = {
       clear: () =>
@@ -1355,6 +1376,12 @@ class FakeRange extends Proxy {
     switch (prop) {
       case "address":
         return `${s.name}!${blockAddress(b.row, b.column, b.rowCount, b.columnCount)}`;
+      case "format/rowHeight": {
+        // the format's getter reads the loaded "rowHeight"
+        const h = s.rowHeights.get(b.row) ?? 15;
+        this.loaded.set("rowHeight", h);
+        return h;
+      }
       case "rowIndex":
         return b.row;
       case "columnIndex":

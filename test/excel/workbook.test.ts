@@ -391,7 +391,29 @@ describe("pane helpers", () => {
     expect(report.checks.find((c) => c.name.startsWith("图表"))).toMatchObject({ ok: true });
     expect(report.checks.find((c) => c.name.startsWith("多区域格式"))).toMatchObject({ ok: true });
     expect(fake.stats.calls["charts.add"]).toBe(1);
-    expect(report.excelApi).toContain("1.17");
+    expect(report.excelApi).toContain("1.20");
+    expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["名录"]);
+  });
+
+  test("selfTest runs the draw's own moves and reports what Excel does at its limits", async () => {
+    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }]);
+    const report = await selfTest(fake.run, fake.office);
+    const detail = (prefix: string) => report.checks.find((c) => c.name.startsWith(prefix));
+    for (const name of [
+      "替换受保护的工作表",
+      "向受保护的工作表追加行",
+      "修改和删除行",
+      "标签颜色",
+      "409 磅行高",
+      "接近上限的一次同步",
+    ])
+      expect(detail(name)).toMatchObject({ ok: true });
+    expect(detail("409 磅行高")?.detail).toBe("409 磅可用；设为 420 磅时 Excel 拒绝（InvalidArgument）");
+    expect(detail("接近上限的一次同步")?.detail).toMatch(/一次写入 \d+ 行、约 3,\d{3} KB/);
+    expect(detail("Excel 的边界")?.detail).toBe(
+      "1,027 个分页符：Excel 拒绝（InvalidArgument）；10,892 字符的地址：Excel 接受，末尾的区域被静默丢弃；" +
+        "未受保护时撤销保护：Excel 接受；密码错误：Excel 拒绝（BadPassword）",
+    );
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["名录"]);
   });
 
@@ -403,7 +425,10 @@ describe("pane helpers", () => {
       ["单元格下拉列表（数据验证）", "需要 ExcelApi 1.8，此 Excel 不支持"],
       ["页面设置（A4、横向、适应页宽、打印标题、分页）", "需要 ExcelApi 1.9，此 Excel 不支持"],
       ["多区域格式（大表的样式、行高、锁定、下拉列表）", "需要 ExcelApi 1.9，此 Excel 不支持"],
+      ["Excel 的边界（分页符、长地址、密码、未保护时撤销保护）", "需要 ExcelApi 1.9，此 Excel 不支持"],
     ]);
+    // the draw's own moves work on 1.7, the drop-down remembered for later
+    expect(report.checks.find((c) => c.name.startsWith("向受保护的工作表追加行"))?.detail).toContain("已记下待补");
     expect(report.checks.find((c) => c.name.startsWith("图表"))?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === "分块读取")?.ok).toBe(true);
     expect(fake.workbookState.sheets).toEqual([]);
