@@ -105,7 +105,11 @@ export function checkSupport(batch: WriteBatch, office: OfficeHost | null, notes
     for (const v of a.validations ?? []) checkList(a.sheet, `第 ${v.column} 列`, v.list);
   }
   for (const e of batch.edit ?? [])
-    for (const c of e.cells ?? []) checkText(e.sheet, [[c.value]], () => `第 ${c.row} 行`, c.row);
+    for (const c of e.cells ?? []) {
+      const row: Row = new Array<null>(c.column - 1).fill(null);
+      row.push(c.value);
+      checkText(e.sheet, [row], () => `第 ${c.row} 行`, c.row);
+    }
   const lists = specs.some((s) => s.validations?.length) || batch.append.some((a) => a.validations?.length);
   const deferLists = lists && !caps.supports(REQUIRED_SET.validation);
   if (deferLists)
@@ -126,8 +130,6 @@ interface Reopened {
   sheet: string;
   options: Excel.WorksheetProtectionOptions;
   password?: string;
-  /** protected again already (the undo then unprotects before clearing) */
-  closed: boolean;
 }
 
 /** What the undo needs: sheets added, rows appended, edits made (with what they replaced), sheets unprotected. */
@@ -252,7 +254,7 @@ export async function writeBatch(
             );
           throw e;
         }
-        undo.reopened.push({ sheet: p.name, options: opts, password, closed: false });
+        undo.reopened.push({ sheet: p.name, options: opts, password });
       }
 
       // What the edits replace, read before they are made, so that the undo can put it back.
@@ -381,7 +383,6 @@ export async function writeBatch(
         else ws.protection.protect(r.options);
       }
       await batcher.flush();
-      for (const r of undo.reopened) r.closed = true;
       // The swap: old sheet out, new one in under its name and at its place.
       for (const sw of swaps) {
         sw.old.delete();

@@ -11,6 +11,8 @@ import {
   saveSheetChoices,
   selectCell,
   selfTest,
+  SYNC_TIMEOUT_MS,
+  timed,
   type ExcelRun,
   type OfficeHost,
 } from "../excel";
@@ -57,7 +59,8 @@ function pageDeps(): ExcelHostDeps {
 const asNotes = (texts: string[], intent: Note["intent"]): Note[] => texts.map((text) => ({ text, intent }));
 
 export async function openExcelEngine(deps: ExcelHostDeps = pageDeps()): Promise<Engine> {
-  const run = excelRun(deps.excel);
+  // timed here too, so that the self-test exercises the same run as the draws
+  const run = timed(excelRun(deps.excel), SYNC_TIMEOUT_MS);
   const office = deps.office;
   const port = new ExcelWorkbook(run, office);
   const notes = notesFeed();

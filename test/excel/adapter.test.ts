@@ -174,6 +174,14 @@ describe("Excel's limits, met before they are hit", () => {
     expect(fake.stats.syncs).toBe(0);
   });
 
+  test("an edited cell over 32,767 characters is refused naming its cell", async () => {
+    const { fake, book } = open();
+    await expect(
+      book.write(batch({ edit: [{ sheet: "检查结果", cells: [{ row: 4, column: 3, value: "字".repeat(40000) }] }] })),
+    ).rejects.toThrow("工作表“检查结果”第 4 行第 3 列（单元格 C4）");
+    expect(fake.stats.syncs).toBe(0);
+  });
+
   test("a drop-down list over 255 characters and a sheet name Excel refuses are found before any sync", async () => {
     const { fake, book } = open();
     const list = Array.from({ length: 60 }, (_, i) => `选项${i}`);
