@@ -178,6 +178,17 @@ function newSheet(name: string): FakeSheet {
 }
 
 type Bounds = { row: number; column: number; rowCount: number; columnCount: number };
+/** parseAddress, remembered: the fake compares every drop-down and merge of a sheet, often. */
+const parsedAddresses = new Map<string, Bounds>();
+function boundsOf(a: string): Bounds {
+  let b = parsedAddresses.get(a);
+  if (!b) {
+    b = parseAddress(a);
+    if (parsedAddresses.size > 500_000) parsedAddresses.clear();
+    parsedAddresses.set(a, b);
+  }
+  return b;
+}
 const address = (b: Bounds): string => blockAddress(b.row, b.column, b.rowCount, b.columnCount);
 const overlaps = (a: Bounds, b: Bounds): boolean =>
   a.row < b.row + b.rowCount &&
@@ -355,7 +366,7 @@ class Ctx {
   writable(name: string, blocks: Bounds[]): FakeSheet {
     const s = this.sheet(name);
     if (!s.protected) return s;
-    const unlocked = s.unlocked.map((a) => parseAddress(a));
+    const unlocked = s.unlocked.map((a) => boundsOf(a));
     for (const b of blocks) {
       let rest = [b];
       for (const u of unlocked) rest = rest.flatMap((x) => subtract(x, u));
@@ -656,7 +667,7 @@ class FakeWorksheet extends Proxy {
   }
   getRange(address?: string): FakeRange {
     const a = address ?? "A:XFD";
-    return new FakeRange(this.ctx, this.paths, this.ref, () => parseAddress(a), false, jsonBytes(a), this.api);
+    return new FakeRange(this.ctx, this.paths, this.ref, () => boundsOf(a), false, jsonBytes(a), this.api);
   }
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(
@@ -820,8 +831,8 @@ class FakeTables extends Proxy {
     const table = new FakeTable(this.ctx, this.paths, this.ref, this.sheetPaths, t);
     this.ctx.queue({ name: "tables.add", args: jsonBytes(where) + 5, paths: table.paths }, () => {
       const s = this.ctx.unprotected(this.ref.name);
-      const b = parseAddress(t.address);
-      const conflict = [...s.merges, ...s.tables.map((x) => x.address)].find((a) => overlaps(parseAddress(a), b));
+      const b = boundsOf(t.address);
+      const conflict = [...s.merges, ...s.tables.map((x) => x.address)].find((a) => overlaps(boundsOf(a), b));
       if (conflict)
         throw new FakeExcelError(
           "MergedRangeConflict",
@@ -885,7 +896,7 @@ class FakeTable extends Proxy {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.ctx, this.paths, this.sheetRef, () => parseAddress(this.t.address));
+    return new FakeRange(this.ctx, this.paths, this.sheetRef, () => boundsOf(this.t.address));
   }
 }
 
@@ -1189,7 +1200,7 @@ class FakeRange extends Proxy {
           else if (k === "columnWidth") v = s.columnWidths.get(b.column) ?? 48;
           else {
             const set = s.formats.filter(
-              (f) => f.key === k && inside({ ...b, rowCount: 1, columnCount: 1 }, parseAddress(f.address)),
+              (f) => f.key === k && inside({ ...b, rowCount: 1, columnCount: 1 }, boundsOf(f.address)),
             );
             v = set.length ? set[set.length - 1].value : k === "font.bold" ? false : null;
           }
@@ -1206,7 +1217,7 @@ class FakeRange extends Proxy {
           // every cell of the range loses its validation, wherever that validation began [dv]
           for (const b of this.blocks())
             s.validations = s.validations.flatMap((v) =>
-              subtract(parseAddress(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
+              subtract(boundsOf(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
             );
         }),
     };
@@ -1220,7 +1231,7 @@ class FakeRange extends Proxy {
             throw new FakeExcelError("InvalidArgument", `a list source has at most ${LIST_SOURCE_MAX} characters`);
           const blocks = this.blocks();
           // a rule set over cells that already have one is refused until they are cleared (office-js #2594)
-          if (s.validations.some((v) => blocks.some((b) => overlaps(parseAddress(v.address), b))))
+          if (s.validations.some((v) => blocks.some((b) => overlaps(boundsOf(v.address), b))))
             throw new FakeExcelError(
               "InvalidArgument",
               "The argument is invalid or missing or has an incorrect format.",
@@ -1416,7 +1427,7 @@ class FakeRange extends Proxy {
     this.ctx.queue({ name: "merge", args: 5, paths: this.paths, api: this.opApi(2) }, () => {
       const s = this.ctx.unprotected(this.ref.name);
       const b = this.b();
-      if (s.tables.some((t) => overlaps(parseAddress(t.address), b)))
+      if (s.tables.some((t) => overlaps(boundsOf(t.address), b)))
         throw new FakeExcelError("InvalidOperation", "Cells in a table can't be merged.");
       if (!across || b.rowCount === 1) s.merges.push(address(b));
       else for (let r = 0; r < b.rowCount; r++) s.merges.push(address({ ...b, row: b.row + r, rowCount: 1 }));
@@ -1436,7 +1447,7 @@ class FakeRange extends Proxy {
         }
       }
       s.validations = s.validations.flatMap((v) =>
-        subtract(parseAddress(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
+        subtract(boundsOf(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
       );
     });
   }
@@ -1499,7 +1510,7 @@ function shiftRows(s: FakeSheet, at: number, count: number): void {
   }
   s.rowHeights = heights;
   const moveAddress = (a: string): string | null => {
-    const b = shiftBlock(parseAddress(a), at, count);
+    const b = shiftBlock(boundsOf(a), at, count);
     return b ? address(b) : null;
   };
   const moveAll = (list: string[]) => list.map(moveAddress).filter((a): a is string => a !== null);
@@ -1547,7 +1558,7 @@ class FakeRangeAreas extends FakeRange {
       const t = a.trim();
       if (!/^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(t) || t === "" || /:$/.test(t))
         throw new FakeExcelError("InvalidArgument", `bad area ${t}`);
-      return parseAddress(t);
+      return boundsOf(t);
     });
   }
 }
