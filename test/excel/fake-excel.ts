@@ -201,6 +201,43 @@ const inside = (a: Bounds, b: Bounds): boolean =>
   a.column >= b.column &&
   a.column + a.columnCount <= b.column + b.columnCount;
 
+/** Blocks sorted by row, to find those that meet a block without comparing every pair. */
+class BlockIndex {
+  private readonly sorted: Bounds[];
+  private readonly tallest: number;
+  constructor(blocks: Bounds[]) {
+    this.sorted = [...blocks].sort((a, b) => a.row - b.row);
+    this.tallest = this.sorted.reduce((m, b) => Math.max(m, b.rowCount), 0);
+  }
+  overlapping(b: Bounds): Bounds[] {
+    const from = b.row - this.tallest + 1;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].row < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Bounds[] = [];
+    for (let i = lo; i < this.sorted.length && this.sorted[i].row < b.row + b.rowCount; i++)
+      if (overlaps(this.sorted[i], b)) out.push(this.sorted[i]);
+    return out;
+  }
+}
+
+/** The drop-downs after every cell of `blocks` lost its rule, wherever the rule began [dv]. */
+function clearValidations(list: FakeSheet["validations"], blocks: Bounds[]): FakeSheet["validations"] {
+  const index = new BlockIndex(blocks);
+  return list.flatMap((v) => {
+    const vb = boundsOf(v.address);
+    const hits = index.overlapping(vb);
+    if (hits.length === 0) return [v];
+    let rest = [vb];
+    for (const b of hits) rest = rest.flatMap((x) => subtract(x, b));
+    return rest.map((r) => ({ address: address(r), rule: v.rule }));
+  });
+}
+
 /** The parts of `a` outside `b`: at most four blocks (above, below, left, right). */
 function subtract(a: Bounds, b: Bounds): Bounds[] {
   if (!overlaps(a, b)) return [a];
@@ -1215,10 +1252,7 @@ class FakeRange extends Proxy {
         this.ctx.queue({ name: "dataValidation.clear", paths: dv, api: this.opApi(8) }, () => {
           const s = this.ctx.unprotected(this.ref.name);
           // every cell of the range loses its validation, wherever that validation began [dv]
-          for (const b of this.blocks())
-            s.validations = s.validations.flatMap((v) =>
-              subtract(boundsOf(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
-            );
+          s.validations = clearValidations(s.validations, this.blocks());
         }),
     };
     Object.defineProperty(this.dataValidation, "rule", {
@@ -1231,7 +1265,8 @@ class FakeRange extends Proxy {
             throw new FakeExcelError("InvalidArgument", `a list source has at most ${LIST_SOURCE_MAX} characters`);
           const blocks = this.blocks();
           // a rule set over cells that already have one is refused until they are cleared (office-js #2594)
-          if (s.validations.some((v) => blocks.some((b) => overlaps(boundsOf(v.address), b))))
+          const index = new BlockIndex(blocks);
+          if (s.validations.some((v) => index.overlapping(boundsOf(v.address)).length > 0))
             throw new FakeExcelError(
               "InvalidArgument",
               "The argument is invalid or missing or has an incorrect format.",
@@ -1446,9 +1481,7 @@ class FakeRange extends Proxy {
           s.errors.delete(key(b.row + r, b.column + c));
         }
       }
-      s.validations = s.validations.flatMap((v) =>
-        subtract(boundsOf(v.address), b).map((rest) => ({ address: address(rest), rule: v.rule })),
-      );
+      s.validations = clearValidations(s.validations, [b]);
     });
   }
   /** Deletes whole rows, shifting the rows below up (the fake supports whole rows only). */
