@@ -13,7 +13,11 @@ const urlDev = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
-/** The files office.js loads for Excel: the loader, the host scripts, and Chinese/English strings. */
+/**
+ * The files office.js loads for Excel: the loader, the host scripts, and the strings of every
+ * Office UI language (Office.onReady never answers when the UI language's office_strings.js is
+ * missing, office-js #6040): all of Chinese and English, and office_strings.js of the others.
+ */
 function officeJsPatterns() {
   const files = [
     "office.js",
@@ -42,6 +46,14 @@ function officeJsPatterns() {
       noErrorOnMissing: true,
       info: { minimized: true },
     })),
+    {
+      from: "*-*/office_strings.js",
+      context: OFFICE_JS_DIR,
+      to: "office-js/",
+      globOptions: { ignore: folders.map((d) => `**/${d}/**`) },
+      noErrorOnMissing: true,
+      info: { minimized: true },
+    },
   ];
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";
 import { SaxesParser } from "saxes";
+import { REQUIRED_SET } from "../src/excel/capabilities";
 
 interface XmlElement {
   name: string;
@@ -92,9 +93,13 @@ describe("manifest.xml", () => {
     expect(en?.attributes.Value).toBe("Random Inspection Assistant");
   });
 
-  test("asks for ExcelApi 1.1 only; higher sets are checked at run time", () => {
-    const sets = path(manifest, "Requirements", "Sets").children.filter((c) => c.name === "Set");
-    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["ExcelApi", "1.1"]]);
+  test("asks for the least set that draws, the adapter's base set (ExcelApi 1.7); higher sets are checked at run time", () => {
+    const sets = path(manifest, "Requirements", "Sets");
+    const list = sets.children.filter((c) => c.name === "Set");
+    expect(list.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([
+      ["ExcelApi", `1.${REQUIRED_SET.base}`],
+    ]);
+    expect(sets.attributes.DefaultMinVersion).toBe(`1.${REQUIRED_SET.base}`);
   });
 
   test("has a Home-tab ribbon button that shows the task pane", () => {

@@ -9,6 +9,7 @@ export interface OfficeHost {
   settings?: {
     get(name: string): unknown;
     set(name: string, value: unknown): void;
+    remove?(name: string): void;
     saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
   };
 }
@@ -28,12 +29,16 @@ export function globalOfficeHost(): OfficeHost | null {
 }
 
 /** Highest minor version of ExcelApi we ask about. */
-export const EXCEL_API_MAX = 17;
+export const EXCEL_API_MAX = 20;
 
 /** Which call needs which set; kept here so the report and the check agree. */
 export const REQUIRED_SET = {
-  /** getItemOrNullObject, getUsedRangeOrNullObject(valuesOnly) */
-  base: 4,
+  /**
+   * Every read and write: Worksheet.getRangeByIndexes (1.7), getItemOrNullObject and
+   * getUsedRangeOrNullObject (1.4), workbook.protection, tabColor and protect with a password (1.7).
+   * Office 2019 volume-licensed Excel stops here; the manifest asks for the same.
+   */
+  base: 7,
   /** WorksheetProtection.protect/unprotect, format.protection.locked, merge, columnWidth */
   protection: 2,
   /** protect(options, password); freezePanes.freezeRows */
@@ -78,7 +83,14 @@ export function missingSetMessage(feature: string, minor: number): string {
   return `此版本的 Excel 不支持${feature}（需要 ExcelApi 1.${minor}），请更新 Excel 或改用 Microsoft 365 网页版。`;
 }
 
-/** Thrown before anything is written when the host lacks a needed requirement set. */
+/** Throws the one plain message on a host below the base set, before anything is read or written. */
+export function checkHost(office: OfficeHost | null): Capabilities {
+  const caps = capabilities(office);
+  if (!caps.supports(REQUIRED_SET.base)) throw new UnsupportedHostError("读取和写入工作表", REQUIRED_SET.base);
+  return caps;
+}
+
+/** Thrown before anything is read or written when the host lacks a needed requirement set. */
 export class UnsupportedHostError extends Error {
   constructor(
     readonly feature: string,

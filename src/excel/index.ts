@@ -8,3 +8,4 @@ export type { SheetChoices } from "./sheet-choices";
 export { selfTest } from "./self-test";
 export type { SelfTestCheck, SelfTestReport } from "./self-test";
 export type { ExcelRun } from "./run";
+export { SYNC_TIMEOUT_MS, timed } from "./run";

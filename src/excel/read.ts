@@ -3,7 +3,7 @@
 // bytes); the schema parser converts serials. Error cells come back as {error}.
 import type { CellValue, SheetData } from "../workbook/port";
 import { jsonBytes } from "./a1";
-import { flush, isPayloadTooLarge, READ_CELL_LIMIT, SYNC_BYTE_BUDGET, type ExcelRun } from "./run";
+import { isPayloadTooLarge, READ_CELL_LIMIT, SYNC_BYTE_BUDGET, type ExcelRun } from "./run";
 
 /** Rows in the first block, from which the bytes per row are estimated. */
 const FIRST_BLOCK_ROWS = 2000;
@@ -19,8 +19,10 @@ export async function readSheet(run: ExcelRun, name: string): Promise<SheetData>
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     const tables = context.workbook.worksheets.getItem(name).tables;
     tables.load("items/name");
+    sheet.load("protection/protected");
     await context.sync();
-    if (used.isNullObject) return { name, rows: [] };
+    const isProtected = sheet.protection.protected;
+    if (used.isNullObject) return { name, rows: [], protected: isProtected };
 
     const tableRanges = tables.items.map((t) => {
       const r = t.getRange();
@@ -47,7 +49,7 @@ export async function readSheet(run: ExcelRun, name: string): Promise<SheetData>
         blocks.push({ range, rows: n });
       }
       try {
-        await flush(context);
+        await context.sync();
       } catch (e) {
         if (!isPayloadTooLarge(e) || rows === 1) throw e;
         perSync = Math.max(1, Math.floor(rows / 2));
@@ -76,7 +78,7 @@ export async function readSheet(run: ExcelRun, name: string): Promise<SheetData>
     for (let r = 0; r < top; r++) rows.push([]);
     for (const row of values) rows.push(toCells(row, left));
     trimTrailing(rows);
-    const result: SheetData = { name, rows };
+    const result: SheetData = { name, rows, protected: isProtected };
     if (tableRanges.length > 0) {
       result.tables = tableRanges.map((t) => ({
         name: t.name,
@@ -132,7 +134,7 @@ async function markErrors(
       part.push({ start: run.start, range });
       bytes += cost;
     }
-    await flush(context);
+    await context.sync();
     for (const { start, range } of part)
       range.valueTypes.forEach((types, r) =>
         types.forEach((t, c) => {
@@ -159,7 +161,7 @@ export async function sheetNames(run: ExcelRun): Promise<string[]> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    await flush(context);
+    await context.sync();
     return sheets.items.map((s) => s.name);
   });
 }

@@ -1,6 +1,8 @@
 // A self-test for the pane's diagnostics: exercises on a scratch sheet every Office.js call the
 // adapter relies on, so a clerk (or support) can see at once what this host can and cannot do.
 import { capabilities, REQUIRED_SET, type OfficeHost } from "./capabilities";
+import { asHostError } from "./errors";
+import { drawMoves, MOVES_SCRATCH } from "./self-test-moves";
 import { readSheet } from "./read";
 import { flush, type ExcelRun } from "./run";
 import { loadSheetChoices, saveSheetChoices } from "./sheet-choices";
@@ -35,12 +37,15 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
     try {
       checks.push({ name, ok: true, detail: await f() });
     } catch (e) {
-      checks.push({ name, ok: false, detail: e instanceof Error ? e.message : String(e) });
+      const plain = asHostError(e);
+      checks.push({ name, ok: false, detail: plain instanceof Error ? plain.message : String(plain) });
     }
   };
   const notes: string[] = [];
   const rows: (string | number | null)[][] = [["编号", "名称"]];
-  for (let i = 1; i <= 3000; i++) rows.push([`T${i}`, i === 1 ? '=HYPERLINK("http://example.com")' : `对象${i}`]);
+  // rows 2–4 hold text Excel would take as formulas without the text format: "=", "+", "-"
+  const FORMULA_LIKE = ['=HYPERLINK("http://example.com")', "+86 571", "-1+1"];
+  for (let i = 1; i <= 3000; i++) rows.push([`T${i}`, FORMULA_LIKE[i - 1] ?? `对象${i}`]);
   // a small block beside the table for the chart: categories down, one series
   rows[0].push(null, "类别", "数量");
   rows[1].push(null, "甲", 3);
@@ -81,9 +86,11 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
     await check("分块读取", REQUIRED_SET.base, async () => {
       const sheet = await readSheet(run, SCRATCH);
       if (sheet.rows.length !== rows.length) throw new Error(`读到 ${sheet.rows.length} 行，应为 ${rows.length} 行`);
-      if (sheet.rows[1][1] !== rows[1][1]) throw new Error("以“=”开头的文本被当成了公式");
+      for (let r = 1; r <= FORMULA_LIKE.length; r++)
+        if (sheet.rows[r][1] !== rows[r][1])
+          throw new Error(`以“${String(rows[r][1]).charAt(0)}”开头的文本被当成了公式`);
       if (!sheet.tables?.length) throw new Error("未读到表格");
-      return `读到 ${sheet.rows.length} 行，“=”开头的文本保持为文本`;
+      return `读到 ${sheet.rows.length} 行，以“=”“+”“-”开头的文本保持为文本`;
     });
     const written = checks[0]?.ok === true;
     const feature = (name: string, minor: number) =>
@@ -155,6 +162,7 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
         return "已保护";
       });
     });
+    for (const move of drawMoves(run, office)) await check(move.name, move.minor, move.run);
     await check("设置（工作表选择）", 1, async () => {
       if (!office?.settings) throw new Error("无法访问文档设置");
       const before = loadSheetChoices(office);
@@ -186,7 +194,9 @@ export async function selfTest(run: ExcelRun, office: OfficeHost | null): Promis
 
 async function removeScratch(run: ExcelRun): Promise<void> {
   await run(async (context) => {
-    const sheets = [SCRATCH, SCRATCH_AREAS].map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    const sheets = [SCRATCH, SCRATCH_AREAS, ...MOVES_SCRATCH].map((n) =>
+      context.workbook.worksheets.getItemOrNullObject(n),
+    );
     for (const ws of sheets) ws.load("name");
     await context.sync();
     for (const ws of sheets) if (!ws.isNullObject) ws.delete();

@@ -19,9 +19,12 @@ export function saveSheetChoices(office: OfficeHost | null, choices: SheetChoice
   const settings = office?.settings;
   if (!settings) return Promise.resolve();
   settings.set(KEY, { ...choices });
+  // the host's own message is English or empty: the clerk gets the plain sentence
   return new Promise((resolve, reject) =>
     settings.saveAsync((r) =>
-      r.status === "failed" ? reject(new Error(r.error?.message ?? "saveAsync failed")) : resolve(),
+      r.status === "failed"
+        ? reject(new Error("工作表选择未能保存到工作簿中（Excel 未能保存文档设置），下次打开时需要重新选择。"))
+        : resolve(),
     ),
   );
 }

@@ -4,6 +4,7 @@
 // The reports are the use-cases' own types (imported as types only: no engine code in this chunk).
 import type { Issue, Lang } from "../core/issues/issue";
 import type { SheetKind } from "../core/schema/sheets";
+import type { NotesFeed } from "./notes";
 import type {
   ChecklistReport,
   CheckReport,
@@ -143,4 +144,6 @@ export interface Engine {
   selfTest(): Promise<SelfTestReport>;
   /** file mode: the workbook with everything written so far, to download */
   saveCopy?(): Promise<{ name: string; bytes: Uint8Array }>;
+  /** what the adapter skipped or changed because of the host (Excel), shown by <AdapterNotes> */
+  readonly notes?: NotesFeed;
 }

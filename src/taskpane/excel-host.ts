@@ -1,16 +1,23 @@
 // The engine inside Excel: the Office.js adapter (src/excel) behind the same use-cases.
-// The only pane module that touches the Office global.
+// The only pane module that touches the Office and Excel globals.
 import {
   activateSheet,
+  capabilities,
   ExcelWorkbook,
   globalOfficeHost,
   loadSheetChoices,
+  missingSetMessage,
+  REQUIRED_SET,
   saveSheetChoices,
   selectCell,
   selfTest,
+  SYNC_TIMEOUT_MS,
+  timed,
   type ExcelRun,
+  type OfficeHost,
 } from "../excel";
 import type { Engine, SheetMap } from "./engine";
+import { notesFeed, type Note } from "./notes";
 import { createEngine } from "./port-engine";
 import { loadUseCases } from "./use-cases";
 
@@ -20,21 +27,58 @@ export function insideExcel(): boolean {
   return !!office?.context && office.context.host === office.HostType?.Excel;
 }
 
-export async function openExcelEngine(): Promise<Engine> {
-  const run: ExcelRun = (batch) => Excel.run(batch);
-  const office = globalOfficeHost();
+/** The part of the Excel namespace the pane uses: `Excel.run` with RunOptions. */
+export interface ExcelNamespace {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Every batch waits while the clerk is still typing in a cell (delayForCellEdit) instead of
+ * failing at once; a host that ignores the option still fails, with the adapter's plain message.
+ */
+export function excelRun(excel: ExcelNamespace): ExcelRun {
+  return (batch) => excel.run({ delayForCellEdit: true }, batch);
+}
+
+export interface ExcelHostDeps {
+  excel: ExcelNamespace;
+  office: OfficeHost | null;
+  /** the workbook's name, for the pane's title */
+  title: string;
+}
+
+function pageDeps(): ExcelHostDeps {
+  const url = Office.context.document?.url ?? "";
+  return {
+    excel: Excel,
+    office: globalOfficeHost(),
+    title: decodeURIComponent(url.split(/[\\/]/).pop() ?? "") || "Excel",
+  };
+}
+
+const asNotes = (texts: string[], intent: Note["intent"]): Note[] => texts.map((text) => ({ text, intent }));
+
+export async function openExcelEngine(deps: ExcelHostDeps = pageDeps()): Promise<Engine> {
+  // timed here too, so that the self-test exercises the same run as the draws
+  const run = timed(excelRun(deps.excel), SYNC_TIMEOUT_MS);
+  const office = deps.office;
   const port = new ExcelWorkbook(run, office);
-  const title = (() => {
-    const url = Office.context.document?.url ?? "";
-    return decodeURIComponent(url.split(/[\\/]/).pop() ?? "") || "Excel";
-  })();
-  return createEngine(port, await loadUseCases(), {
+  const notes = notesFeed();
+  port.onNotes = (texts) => notes.publish(asNotes(texts, "warning"));
+  const engine = createEngine(port, await loadUseCases(), {
     mode: "excel",
-    title,
+    title: deps.title,
     loadSheetMap: async () => loadSheetChoices(office) as SheetMap,
     saveSheetMap: (map) => saveSheetChoices(office, map as Record<string, string>),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     activateSheet: (sheet) => activateSheet(run, sheet),
     selfTest: () => selfTest(run, office),
   });
+  // One plain message on a host that cannot read at all (Office 2016 volume-licensed and the like);
+  // otherwise, what an older Excel left undone is finished now (drop-downs on ExcelApi 1.8+), in
+  // the background: a clerk typing in a cell must not keep the pane from opening.
+  if (!capabilities(office).supports(REQUIRED_SET.base))
+    notes.publish(asNotes([missingSetMessage("读取和写入工作表", REQUIRED_SET.base)], "error"));
+  else void port.completeDeferred().then((texts) => notes.add(asNotes(texts, "info")));
+  return { ...engine, notes };
 }

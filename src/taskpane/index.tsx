@@ -1,23 +1,24 @@
-// Entry of the task pane: waits for Office when office.js is present, then renders <App/>.
-// Inside Excel the engine runs on the open workbook; anywhere else (a browser tab, Word, no
-// office.js) the pane starts in browser file mode and loads ExcelJS only when a file is opened.
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+// Entry of the task pane: asks host.ts which host this is, then renders <App/>. Inside Excel the
+// engine runs on the open workbook; anywhere else (a browser tab, Word, no office.js) the pane
+// starts in browser file mode and loads ExcelJS only when a file is opened. When Office.onReady
+// answers late, the pane is rendered again for the host it names.
+import { createRoot, type Root } from "react-dom/client";
+import { FluentProvider, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import type { Engine, Lang } from "./engine";
-import { insideExcel, openExcelEngine } from "./excel-host";
+import { openExcelEngine } from "./excel-host";
+import { pageEnv, watchHost, type HostDecision } from "./host";
 import { detectWps } from "../wps/detect";
 
-const LANG_KEY = "shuangsuiji.lang";
-
-/** Office.onReady, or null when office.js is absent or never answers (a plain browser, offline). */
-async function officeReady(): Promise<{ host: string; platform: string } | null> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.onReady) return null;
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 8000));
-  const info = await Promise.race([office.onReady(), timeout]);
-  return info ? { host: String(info.host ?? ""), platform: String(info.platform ?? "") } : null;
+/** Inside WPS 表格: the engine over the WPS adapter (its own chunk), no office.js to wait for. */
+async function openWps(): Promise<Engine | null> {
+  const app = detectWps();
+  if (!app) return null;
+  const { openWpsEngine } = await import(/* webpackChunkName: "wps" */ "../wps/host");
+  return openWpsEngine(app);
 }
+
+const LANG_KEY = "shuangsuiji.lang";
 
 /**
  * Outside Office, office.js still starts its logger, which after 3 s loads a frame from
@@ -47,44 +48,69 @@ function initialLang(): Lang {
   return "zh";
 }
 
+function saveLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // not kept: the pane opens in Chinese next time
+  }
+}
+
 async function openFile(file: File): Promise<Engine> {
   const { openFileEngine } = await import(/* webpackChunkName: "xlsx" */ "./file-host");
   return openFileEngine(await file.arrayBuffer(), file.name);
 }
 
-/** Inside WPS 表格: the engine over the WPS adapter (its own chunk), no office.js to wait for. */
-async function openWps(app: NonNullable<ReturnType<typeof detectWps>>): Promise<Engine | null> {
-  const { openWpsEngine } = await import(/* webpackChunkName: "wps" */ "../wps/host");
-  return openWpsEngine(app);
+/** Inside Excel while office.js has not answered: wait, and say so (never file mode). */
+function Connecting() {
+  return (
+    <main style={{ padding: 12 }}>
+      <Spinner size="small" label="正在连接 Excel…" />
+      <Text as="p" size={200}>
+        如长时间没有反应，请检查加载项服务器的网络，然后关闭并重新打开任务窗格。
+      </Text>
+    </main>
+  );
 }
 
-async function start(): Promise<void> {
-  const wps = detectWps();
-  const info = wps ? null : await officeReady();
-  const inExcel = info !== null && insideExcel();
+let shown = 0;
+
+async function render(root: Root, decision: HostDecision): Promise<void> {
+  const turn = ++shown;
+  if (decision.kind === "connecting") {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Connecting />
+      </FluentProvider>,
+    );
+    document.body.dataset.ready = "connecting";
+    return;
+  }
+  // inside Excel or WPS the engine works on the open workbook; anywhere else, on a file opened
+  const inExcel = decision.kind === "excel";
+  const inWorkbook = inExcel || decision.kind === "wps";
   if (!inExcel) silenceOfficeTelemetry();
-  const inWorkbook = inExcel || wps !== null;
-  const engine = wps ? await openWps(wps) : inExcel ? await openExcelEngine() : null;
-  const root = createRoot(document.getElementById("container")!);
+  const engine = inExcel ? await openExcelEngine() : decision.kind === "wps" ? await openWps() : null;
+  if (turn !== shown) return; // a later decision came while the engine opened
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App
+        key={decision.kind}
         mode={inWorkbook ? "excel" : "file"}
         engine={engine}
         openFile={inWorkbook ? undefined : openFile}
-        hostInfo={{ host: wps ? "wps" : info?.host || "browser", platform: info?.platform || navigator.userAgent }}
+        hostInfo={{ host: decision.host, platform: decision.platform }}
         initialLang={initialLang()}
-        onLangChange={(lang) => {
-          try {
-            localStorage.setItem(LANG_KEY, lang);
-          } catch {
-            // not kept: the pane opens in Chinese next time
-          }
-        }}
+        onLangChange={saveLang}
       />
     </FluentProvider>,
   );
-  document.body.dataset.ready = wps ? "wps" : inExcel ? "excel" : "file";
+  document.body.dataset.ready = decision.kind === "wps" ? "wps" : inExcel ? "excel" : "file";
 }
 
-void start();
+function start(): void {
+  const root = createRoot(document.getElementById("container")!);
+  watchHost(pageEnv(), (decision) => void render(root, decision));
+}
+
+start();

@@ -107,7 +107,9 @@ describe("writing", () => {
     const book = new ExcelWorkbook(fake.run, fake.office, "pw");
     const spec: SheetSpec = {
       ...resultSpec(10),
-      merges: ["A1:B1"],
+      // a merged foot line below the table: Excel refuses a table over merged cells
+      rows: [...resultSpec(10).rows, [], ["以上共 10 户"]],
+      merges: ["A13:B13"],
       unlocked: ["F2:F11"],
       validations: [{ range: "F2:F11", list: ["未发现问题", "行政处罚"] }],
       table: { name: "结果表", range: "A1:H11" },
@@ -120,6 +122,7 @@ describe("writing", () => {
     expect(s.unlocked).toEqual(["F2:F11"]);
     expect(s.validations[0].rule.list.source).toBe("未发现问题,行政处罚");
     expect(s.tables).toEqual([{ name: "结果表", address: "A1:H11" }]);
+    expect(s.merges).toEqual(["A13:B13"]);
     expect(s.frozenRows).toBe(1);
     expect(s.page).toMatchObject({
       orientation: "Landscape",
@@ -166,7 +169,8 @@ describe("writing", () => {
         append: [{ sheet: "检查结果", rows: [["R2"]], whenAbsent: { name: "检查结果", rows: [["任务编号"]] } }],
       }),
     );
-    await expect(write).rejects.toThrow("injected failure");
+    // the host's error reaches the pane in Chinese, its code kept for support
+    await expect(write).rejects.toMatchObject({ code: "GeneralException", message: expect.stringContaining("Excel") });
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["抽取记录", "检查结果"]);
     expect(fake.cells("抽取记录")).toEqual([["编号"], ["D1"]]);
     expect(fake.cells("检查结果")).toEqual([["任务编号"], ["R1"]]);
@@ -247,15 +251,61 @@ describe("writing", () => {
     expect(fake.cells("抽取结果-测试")).toHaveLength(5001);
   });
 
-  test("a host without ExcelApi 1.8 gets the plain message and nothing is written", async () => {
-    const fake = createFakeExcel([], { maxExcelApi: 7 });
+  test("a host without ExcelApi 1.8 writes all but the drop-downs, says so, and adds them when opened on 1.8", async () => {
+    const results = {
+      name: "检查结果",
+      rows: [
+        ["任务编号", "检查结果"],
+        ["R1", "行政处罚"],
+      ],
+    };
+    const fake = createFakeExcel([results], { maxExcelApi: 7 });
     const book = new ExcelWorkbook(fake.run, fake.office);
-    const spec: SheetSpec = { name: "检查结果", rows: [["a"]], validations: [{ range: "A2", list: ["是", "否"] }] };
-    const write = book.write(batch({ create: [resultSpec(3), spec] }));
-    await expect(write).rejects.toBeInstanceOf(UnsupportedHostError);
-    await expect(write).rejects.toThrow("此版本的 Excel 不支持单元格下拉列表（数据验证）（需要 ExcelApi 1.8）");
-    expect(fake.workbookState.sheets).toEqual([]);
-    expect(fake.stats.syncs).toBe(0);
+    const spec: SheetSpec = {
+      name: "一企一表",
+      rows: [["a"], ["b"]],
+      validations: [{ range: "A2", list: ["是", "否"] }],
+    };
+    await book.write(
+      batch({
+        create: [resultSpec(3), spec],
+        append: [
+          {
+            sheet: "检查结果",
+            rows: [["R2"], ["R3"]],
+            whenAbsent: results,
+            validations: [{ column: 2, list: ["未发现问题", "行政处罚"] }],
+          },
+        ],
+      }),
+    );
+    expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["检查结果", "抽取结果-测试", "一企一表"]);
+    expect(fake.cells("检查结果")).toEqual([["任务编号", "检查结果"], ["R1", "行政处罚"], ["R2"], ["R3"]]);
+    expect(fake.workbookState.sheets.flatMap((s) => s.validations)).toEqual([]);
+    expect(book.notes.join()).toContain("不支持单元格下拉列表（需要 ExcelApi 1.8）");
+    // the same workbook opened in an Excel with 1.8: the pane's start-up adds them and says so
+    fake.options.maxExcelApi = 8;
+    const later = new ExcelWorkbook(fake.run, fake.office);
+    const notes = await later.completeDeferred();
+    expect(notes).toHaveLength(2);
+    const lists = (name: string) =>
+      fake.workbookState.sheets.find((s) => s.name === name)!.validations.map((v) => [v.address, v.rule.list.source]);
+    expect(lists("检查结果")).toEqual([["B3:B4", "未发现问题,行政处罚"]]);
+    expect(lists("一企一表")).toEqual([["A2", "是,否"]]);
+    // done once: the list is forgotten
+    expect(await new ExcelWorkbook(fake.run, fake.office).completeDeferred()).toEqual([]);
+  });
+
+  test("hosts below ExcelApi 1.7 get one plain message before anything is read", async () => {
+    for (const v of [1, 4, 6]) {
+      const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }], { maxExcelApi: v });
+      const book = new ExcelWorkbook(fake.run, fake.office);
+      const message = "此版本的 Excel 不支持读取和写入工作表（需要 ExcelApi 1.7）";
+      await expect(book.sheetNames()).rejects.toThrow(message);
+      await expect(book.readSheet("名录")).rejects.toBeInstanceOf(UnsupportedHostError);
+      await expect(book.write(batch({ create: [resultSpec(2)] }))).rejects.toThrow(message);
+      expect(fake.stats.syncs).toBe(0);
+    }
   });
 
   test("a host without ExcelApi 1.9 writes the sheet without page setup and says so", async () => {
@@ -304,7 +354,7 @@ describe("the fake is faithful", () => {
         r.load("values");
         await context.sync();
       }),
-    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    ).rejects.toMatchObject({ code: "RangeExceedsLimit" });
   });
 
   test("capabilities list the requirement sets up to the host's", () => {
@@ -341,7 +391,29 @@ describe("pane helpers", () => {
     expect(report.checks.find((c) => c.name.startsWith("图表"))).toMatchObject({ ok: true });
     expect(report.checks.find((c) => c.name.startsWith("多区域格式"))).toMatchObject({ ok: true });
     expect(fake.stats.calls["charts.add"]).toBe(1);
-    expect(report.excelApi).toContain("1.17");
+    expect(report.excelApi).toContain("1.20");
+    expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["名录"]);
+  });
+
+  test("selfTest runs the draw's own moves and reports what Excel does at its limits", async () => {
+    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }]);
+    const report = await selfTest(fake.run, fake.office);
+    const detail = (prefix: string) => report.checks.find((c) => c.name.startsWith(prefix));
+    for (const name of [
+      "替换受保护的工作表",
+      "向受保护的工作表追加行",
+      "修改和删除行",
+      "标签颜色",
+      "409 磅行高",
+      "接近上限的一次同步",
+    ])
+      expect(detail(name)).toMatchObject({ ok: true });
+    expect(detail("409 磅行高")?.detail).toBe("409 磅可用；设为 420 磅时 Excel 拒绝（InvalidArgument）");
+    expect(detail("接近上限的一次同步")?.detail).toMatch(/一次写入 \d+ 行、约 3,\d{3} KB/);
+    expect(detail("Excel 的边界")?.detail).toBe(
+      "1,027 个分页符：Excel 拒绝（InvalidArgument）；10,892 字符的地址：Excel 接受，末尾的区域被静默丢弃；" +
+        "未受保护时撤销保护：Excel 接受；密码错误：Excel 拒绝（BadPassword）",
+    );
     expect(fake.workbookState.sheets.map((s) => s.name)).toEqual(["名录"]);
   });
 
@@ -353,7 +425,10 @@ describe("pane helpers", () => {
       ["单元格下拉列表（数据验证）", "需要 ExcelApi 1.8，此 Excel 不支持"],
       ["页面设置（A4、横向、适应页宽、打印标题、分页）", "需要 ExcelApi 1.9，此 Excel 不支持"],
       ["多区域格式（大表的样式、行高、锁定、下拉列表）", "需要 ExcelApi 1.9，此 Excel 不支持"],
+      ["Excel 的边界（分页符、长地址、密码、未保护时撤销保护）", "需要 ExcelApi 1.9，此 Excel 不支持"],
     ]);
+    // the draw's own moves work on 1.7, the drop-down remembered for later
+    expect(report.checks.find((c) => c.name.startsWith("向受保护的工作表追加行"))?.detail).toContain("已记下待补");
     expect(report.checks.find((c) => c.name.startsWith("图表"))?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === "分块读取")?.ok).toBe(true);
     expect(fake.workbookState.sheets).toEqual([]);

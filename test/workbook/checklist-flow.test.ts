@@ -12,7 +12,7 @@ import { readXlsxFile } from "../../src/workbook/xlsx/file";
 import { runChecklists, runDraw } from "../../src/workbook/usecases";
 import type { SheetData } from "../../src/workbook/port";
 import { ExcelWorkbook } from "../../src/excel/workbook";
-import { createFakeExcel } from "../excel/fake-excel";
+import { createFakeExcel, EXCEL_API_VERSIONS } from "../excel/fake-excel";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-新华区-2026.xlsx");
 const TASK = "XH-2026-03";
@@ -117,13 +117,13 @@ describe("一企一表 from the command line on the sample", () => {
   });
 });
 
-describe("一企一表 through the add-in's adapter (Excel fake)", () => {
+describe.each(EXCEL_API_VERSIONS)("一企一表 through the add-in's adapter (Excel fake, ExcelApi 1.%i)", (api) => {
   test("one form per target, a page break between forms, answer cells unlocked, the rest protected", async () => {
     const source = await readXlsxFile(SAMPLE);
     const sheets: SheetData[] = [];
     // createFakeExcel stores Date cells as serial numbers, as Excel holds them
     for (const name of await source.sheetNames()) sheets.push(await source.readSheet(name));
-    const fake = createFakeExcel(sheets);
+    const fake = createFakeExcel(sheets, { maxExcelApi: api });
     const book = new ExcelWorkbook(fake.run, fake.office);
     const drawn = await runDraw(book, { taskId: TASK, seed: SEED, date: "2026-04-01", operator: "", witness: "" });
     expect(drawn.ok).toBe(true);
@@ -131,8 +131,13 @@ describe("一企一表 through the add-in's adapter (Excel fake)", () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.report.forms).toBe(17);
     const sheet = fake.workbookState.sheets.find((s) => s.name === FORMS_SHEET)!;
-    expect(sheet.page.rowBreaks).toHaveLength(16);
-    expect(sheet.page.orientation).toMatch(/portrait/i);
+    // page setup needs ExcelApi 1.9, drop-downs 1.8: below, the pane is told
+    if (api >= 9) {
+      expect(sheet.page.rowBreaks).toHaveLength(16);
+      expect(sheet.page.orientation).toMatch(/portrait/i);
+    } else expect(book.notes.join()).toContain("ExcelApi 1.9");
+    if (api >= 8) expect(sheet.validations.length).toBeGreaterThan(0);
+    else expect(book.notes.join()).toContain("ExcelApi 1.8");
     expect(sheet.protected).toBe(true);
     expect(sheet.unlocked.length).toBeGreaterThan(0);
     // the same content as the ExcelJS adapter writes

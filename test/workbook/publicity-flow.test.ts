@@ -12,7 +12,7 @@ import { isCellError } from "../../src/workbook/port";
 import { main } from "../../src/cli/main";
 import { makeCalendar } from "../../src/core/calendar";
 import { ExcelWorkbook } from "../../src/excel/workbook";
-import { createFakeExcel } from "../excel/fake-excel";
+import { createFakeExcel, EXCEL_API_VERSIONS } from "../excel/fake-excel";
 import { fillResults, filledRows } from "../../scripts/fill-results";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-新华区-2026.xlsx");
@@ -99,7 +99,7 @@ describe("publicity on the sample with results filled", () => {
     expect(json.stats.inspected).toBe(json.stats.selected - 0 - countTargetsWithoutResults(json.rows));
   });
 
-  test("the ExcelJS adapter and the Office.js adapter write the same publicity sheets", async () => {
+  test.each(EXCEL_API_VERSIONS)("ExcelJS and Office.js (ExcelApi 1.%i) write the same publicity", async (api) => {
     const viaXlsx = await readXlsxFile(SAMPLE);
     await drawAndFill(viaXlsx);
     const pubX = await runPublicity(viaXlsx, { taskId: TASK, today: TODAY });
@@ -109,7 +109,7 @@ describe("publicity on the sample with results filled", () => {
     const sheets: SheetData[] = [];
     // createFakeExcel stores Date cells as serial numbers, as Excel holds them
     for (const name of await source.sheetNames()) sheets.push(await source.readSheet(name));
-    const fake = createFakeExcel(sheets);
+    const fake = createFakeExcel(sheets, { maxExcelApi: api });
     const viaExcel = new ExcelWorkbook(fake.run, fake.office);
     await drawAndFill(viaExcel);
     const pubE = await runPublicity(viaExcel, { taskId: TASK, today: TODAY });

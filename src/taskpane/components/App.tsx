@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckSummary, Engine, Lang, SheetMap } from "../engine";
 import { t, type StringKey } from "../strings";
+import { AdapterNotes } from "./AdapterNotes";
 import { ChecklistsTab } from "./ChecklistsTab";
 import { DataTab } from "./DataTab";
 import { DrawTab } from "./DrawTab";
@@ -134,6 +135,7 @@ export function App(props: AppProps) {
           onOpened={(e) => (setEngine(e), setOpened((n) => n + 1))}
         />
       )}
+      <AdapterNotes engine={engine} lang={lang} />
       <TabList
         className={styles.tabs}
         size="small"

@@ -35,6 +35,17 @@ async function copyText(text: string): Promise<void> {
   area.remove();
 }
 
+/** Lines the pasted report carries beyond the checks: when, from where, in which browser engine. */
+export function reportText(lang: Lang, report: SelfTestReport, at: Date): string {
+  const where = typeof location === "undefined" ? "-" : `${location.origin}${location.pathname}`;
+  const agent = typeof navigator === "undefined" ? "-" : navigator.userAgent;
+  const extra =
+    lang === "zh"
+      ? [`时间: ${at.toLocaleString("zh-CN", { hour12: false })}`, `加载项地址: ${where}`, `浏览器内核: ${agent}`]
+      : [`Time: ${at.toISOString()}`, `Add-in address: ${where}`, `Browser engine: ${agent}`];
+  return `${selfTestText(lang, report)}\n${extra.join("\n")}`;
+}
+
 export function SelfTestTab(props: {
   lang: Lang;
   engine: Engine | null;
@@ -44,6 +55,7 @@ export function SelfTestTab(props: {
   const styles = useStyles();
   const { busy, failure, run } = useAction(lang);
   const [report, setReport] = useState<SelfTestReport | null>(null);
+  const [ranAt, setRanAt] = useState<Date | null>(null);
   const [copied, setCopied] = useState(false);
   const shown: SelfTestReport = report ?? {
     checks: [],
@@ -57,7 +69,14 @@ export function SelfTestTab(props: {
       <Button
         appearance="primary"
         disabled={!engine || busy}
-        onClick={() => void run(async () => engine && setReport(await engine.selfTest()))}
+        onClick={() =>
+          void run(async () => {
+            if (!engine) return;
+            setReport(await engine.selfTest());
+            setRanAt(new Date());
+            setCopied(false);
+          })
+        }
       >
         {t(lang, "selfTestRun")}
       </Button>
@@ -86,7 +105,7 @@ export function SelfTestTab(props: {
       <Button
         onClick={() =>
           void run(async () => {
-            await copyText(selfTestText(lang, shown));
+            await copyText(reportText(lang, shown, ranAt ?? new Date()));
             setCopied(true);
           })
         }
