@@ -116,6 +116,11 @@ function checkStyle(sheet: string, style: CellStyle): void {
     if (c !== undefined && !/^[0-9A-Fa-f]{6}$/.test(c)) throw new Error(`${sheet}: colour must be RRGGBB: ${c}`);
   if (style.fontSize !== undefined && !(style.fontSize > 0 && style.fontSize <= 409))
     throw new Error(`${sheet}: bad font size ${style.fontSize}`);
+  if (
+    style.numberFormat !== undefined &&
+    !(typeof style.numberFormat === "string" && /^[^"]{1,255}$/.test(style.numberFormat))
+  )
+    throw new Error(`${sheet}: bad number format ${String(style.numberFormat)}`);
 }
 
 /**
@@ -179,6 +184,8 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
   if (style.horizontal !== undefined) alignment.horizontal = style.horizontal;
   if (style.vertical !== undefined) alignment.vertical = style.vertical;
   if (Object.keys(alignment).length > 0) out.alignment = alignment;
+  // text cells take the text format over it (StyleIndex.asText)
+  if (style.numberFormat !== undefined) out.numFmt = style.numberFormat;
   return out;
 }
 
@@ -216,47 +223,80 @@ function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
   return (spec as SheetSpec & { rowHeights?: (number | null | undefined)[] }).rowHeights ?? [];
 }
 
-/** Each cell's style as the ordered list of what applies to it, resolved once per distinct list. */
-class StyleIndex {
-  private readonly perCell = new Map<number, string>();
-  private readonly parts: Partial<ExcelJS.Style>[] = [];
-  private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly text = new Map<string, Partial<ExcelJS.Style>>();
+/** A styled span of one row: columns `left`..`right` take part `id`. */
+interface Span {
+  left: number;
+  right: number;
+  id: number;
+}
 
-  static key(r: number, c: number): number {
-    return r * 16385 + c;
+/**
+ * Each cell's style as the ordered list of the parts that apply to it, resolved once per distinct
+ * list into one shared object. Equal parts share one id whatever range brought them, so a sheet
+ * of many ranges styled alike (a form repeated 5,000 times) comes down to a handful of style
+ * objects: ExcelJS registers a style once per object, and would otherwise serialise every cell's.
+ */
+class StyleIndex {
+  private readonly parts: Partial<ExcelJS.Style>[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byObject = new WeakMap<CellStyle, number>();
+  /** spans per 1-based row, in the order the ranges were added (later parts win) */
+  private readonly rows: Span[][] = [];
+  private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly text = new WeakMap<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+
+  /** Adds a spec's style over a block; a spec reuses its style objects, so each is converted once. */
+  addStyle(block: { top: number; left: number; bottom: number; right: number }, style: CellStyle): void {
+    let id = this.byObject.get(style);
+    if (id === undefined) this.byObject.set(style, (id = this.intern(styleParts(style))));
+    this.addId(block, id);
   }
 
   add(block: { top: number; left: number; bottom: number; right: number }, part: Partial<ExcelJS.Style>): void {
-    const id = String(this.parts.push(part) - 1);
-    for (let r = block.top; r <= block.bottom; r++)
-      for (let c = block.left; c <= block.right; c++) {
-        const k = StyleIndex.key(r, c);
-        const had = this.perCell.get(k);
-        this.perCell.set(k, had === undefined ? id : `${had},${id}`);
+    this.addId(block, this.intern(part));
+  }
+
+  private intern(part: Partial<ExcelJS.Style>): number {
+    const content = JSON.stringify(part);
+    let id = this.ids.get(content);
+    if (id === undefined) this.ids.set(content, (id = this.parts.push(part) - 1));
+    return id;
+  }
+
+  private addId(block: { top: number; left: number; bottom: number; right: number }, id: number): void {
+    const span: Span = { left: block.left, right: block.right, id };
+    for (let r = block.top; r <= block.bottom; r++) (this.rows[r] ??= []).push(span);
+  }
+
+  /**
+   * The shared style of every styled cell of row `r`, by 1-based column (undefined: unstyled).
+   * Resolved lists are cached by their ids, e.g. '0' or '0,3'.
+   */
+  row(r: number): (Partial<ExcelJS.Style> | undefined)[] {
+    const spans = this.rows[r];
+    if (!spans) return [];
+    const keys: string[] = [];
+    for (const s of spans)
+      for (let c = s.left; c <= s.right; c++) keys[c] = keys[c] === undefined ? String(s.id) : `${keys[c]},${s.id}`;
+    const out: (Partial<ExcelJS.Style> | undefined)[] = new Array(keys.length);
+    for (let c = 1; c < keys.length; c++) {
+      const k = keys[c];
+      if (k === undefined) continue;
+      let style = this.resolved.get(k);
+      if (!style) {
+        style = k.split(",").reduce<Partial<ExcelJS.Style>>((acc, id) => mergeStyle(acc, this.parts[Number(id)]), {});
+        this.resolved.set(k, style);
       }
-  }
-
-  /** The shared style object of a cell (ExcelJS writes equal styles once), or undefined. */
-  take(r: number, c: number, asText: boolean): Partial<ExcelJS.Style> | undefined {
-    const k = StyleIndex.key(r, c);
-    const list = this.perCell.get(k);
-    this.perCell.delete(k);
-    if (list === undefined) return undefined;
-    let style = this.resolved.get(list);
-    if (!style) {
-      style = list.split(",").reduce<Partial<ExcelJS.Style>>((acc, id) => mergeStyle(acc, this.parts[Number(id)]), {});
-      this.resolved.set(list, style);
+      out[c] = style;
     }
-    if (!asText) return style;
-    let textStyle = this.text.get(list);
-    if (!textStyle) this.text.set(list, (textStyle = { ...style, numFmt: TEXT_FORMAT }));
-    return textStyle;
+    return out;
   }
 
-  /** The styled cells that hold no value, still to be created. */
-  remaining(): [number, number][] {
-    return [...this.perCell.keys()].map((k) => [Math.floor(k / 16385), k % 16385]);
+  /** The style with the text number format, one shared object per style. */
+  asText(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    let t = this.text.get(style);
+    if (!t) this.text.set(style, (t = { ...style, numFmt: TEXT_FORMAT }));
+    return t;
   }
 }
 
@@ -267,8 +307,7 @@ class StyleIndex {
 export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
   const size = extent(spec);
   const styles = new StyleIndex();
-  for (const s of spec.styles ?? [])
-    styles.add(clampBlock(parseRange(s.range), size.rows, size.columns), styleParts(s.style));
+  for (const s of spec.styles ?? []) styles.addStyle(clampBlock(parseRange(s.range), size.rows, size.columns), s.style);
   // unlocked cells of a protected sheet; a whole-column range also goes to the column's own
   // style, so that the empty cells below the data are unlocked too
   const unlockedColumns: number[] = [];
@@ -279,21 +318,27 @@ export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promi
       styles.add(clampBlock(b, size.rows, size.columns), { protection: { locked: false } });
     }
 
-  spec.rows.forEach((row, i) => {
+  const plainText: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT };
+  for (let i = 0; i < size.rows; i++) {
     const r = i + 1;
+    const row = spec.rows[i];
+    const rowStyles = styles.row(r);
+    const width = Math.max(row.length, rowStyles.length - 1);
+    if (width === 0) continue;
     const xlRow = ws.getRow(r);
-    row.forEach((v, j) => {
-      const style = styles.take(r, j + 1, typeof v === "string" && v !== "");
-      if ((v === null || v === "") && !style) return;
-      const cell = xlRow.getCell(j + 1);
-      if (v === null || v === "") cell.style = style!;
-      else {
-        cell.style = style ?? (typeof v === "string" ? { numFmt: TEXT_FORMAT } : {});
-        cell.value = v;
+    for (let c = 1; c <= width; c++) {
+      const v = c <= row.length ? row[c - 1] : null;
+      const style = rowStyles[c];
+      if (v === null || v === undefined || v === "") {
+        if (style) xlRow.getCell(c).style = style;
+        continue;
       }
-    });
-  });
-  for (const [r, c] of styles.remaining()) ws.getRow(r).getCell(c).style = styles.take(r, c, false)!;
+      const cell = xlRow.getCell(c);
+      if (typeof v === "string") cell.style = style ? styles.asText(style) : plainText;
+      else if (style) cell.style = style;
+      cell.value = v;
+    }
+  }
 
   (spec.columnWidths ?? []).forEach((w, i) => {
     if (w !== null && w !== undefined) ws.getColumn(i + 1).width = w;
