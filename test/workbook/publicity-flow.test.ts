@@ -20,7 +20,7 @@ const TASK = "XH-2026-03";
 const DRAW = { taskId: TASK, seed: "20260401-福彩3D-123", date: "2026-04-01", operator: "张三", witness: "李四" };
 const NOW = new Date("2026-04-01T01:30:00Z");
 const TODAY = "2026-06-15";
-const PUBLICITY_SHEETS = ["抽查名单公示-XH-2026-03", "结果公示-XH-2026-03", "抽查统计"];
+const PUBLICITY_SHEETS = ["抽查名单公示-XH-2026-03", "结果公示-XH-2026-03", "抽查统计", "公示进度-XH-2026-03"];
 
 async function drawAndFill(port: WorkbookPort): Promise<void> {
   const r = await runDraw(port, { ...DRAW, now: NOW });
@@ -96,7 +96,10 @@ describe("publicity on the sample with results filled", () => {
     // a penalty is published within 7 working days of its decision, not 20 of the inspection
     const penalty = json.rows.find((r: any) => r.result === "行政处罚");
     expect(penalty.publishBy).not.toBe(calendar.addWorkingDays(penalty.completed, 20).date);
-    expect(json.stats.inspected).toBe(json.stats.selected - 0 - countTargetsWithoutResults(json.rows));
+    // a target counts as inspected when every department has its result
+    expect(json.stats.inspected).toBe(targetsWithAllResults(json.rows));
+    expect(json.stats.inspected).toBeLessThan(json.stats.selected);
+    expect(json.stats.rowsInspected).toBe(json.rows.filter((r: any) => r.completed !== null && r.result !== null).length);
   });
 
   test("the ExcelJS adapter and the Office.js adapter write the same publicity sheets", async () => {
@@ -143,8 +146,8 @@ describe("publicity on the sample with results filled", () => {
   });
 });
 
-function countTargetsWithoutResults(rows: any[]): number {
+function targetsWithAllResults(rows: any[]): number {
   const by = new Map<string, boolean>();
-  for (const r of rows) by.set(r.uscc, (by.get(r.uscc) ?? false) || r.completed !== null);
-  return [...by.values()].filter((x) => !x).length;
+  for (const r of rows) by.set(r.uscc, (by.get(r.uscc) ?? true) && r.completed !== null && r.result !== null);
+  return [...by.values()].filter(Boolean).length;
 }

@@ -4,6 +4,7 @@ import { schemaMessages } from "./messages-schema";
 import { drawMessages } from "./messages-draw";
 import { resultMessages } from "./messages-results";
 import { workflowMessages } from "./messages-workflow";
+import { paperMessages } from "./messages-papers";
 
 export interface CatalogueEntry {
   severity: "error" | "warning";
@@ -12,6 +13,6 @@ export interface CatalogueEntry {
   en: string;
 }
 
-const all = { ...schemaMessages, ...drawMessages, ...resultMessages, ...workflowMessages };
+const all = { ...schemaMessages, ...drawMessages, ...resultMessages, ...workflowMessages, ...paperMessages };
 export type IssueCode = keyof typeof all;
 export const catalogue: Record<IssueCode, CatalogueEntry> = all;

@@ -118,7 +118,7 @@ describe("renderChecklistSheet", () => {
   });
 
   test("a 抽查依据 too long for one row continues below it: no row over 409 points, every word printed", () => {
-    const basis = "《中华人民共和国基本医疗卫生与健康促进法》第三十八条、第三十九条、第四十条".repeat(12);
+    const basis = "《中华人民共和国基本医疗卫生与健康促进法》第三十八条、第三十九条、第四十条".repeat(20);
     expect(basis.length).toBeGreaterThan(419);
     const longer = "依据".repeat(9000);
     const items = [
