@@ -88,7 +88,7 @@ export class PaperBuilder {
   private readonly styles = new SpanList<CellStyle>();
   private readonly unlocked = new SpanList<true>();
   private readonly lists = new SpanList<readonly string[]>();
-  private base: { style: CellStyle; from: number } | null = null;
+  private base: { style: CellStyle; from: number; lastColumn: number } | null = null;
 
   /** `font`: the font size of text whose style names none (the base's when a base is open). */
   constructor(
@@ -101,18 +101,17 @@ export class PaperBuilder {
     return this.rows.length;
   }
 
-  /** Lays `style` over every column of the rows placed from now until `endBase()`. */
-  beginBase(style: CellStyle): void {
+  /** Lays `style` over columns A…`lastColumn` (0-based; all by default) of the rows placed until `endBase()`. */
+  beginBase(style: CellStyle, lastColumn = this.widths.length - 1): void {
     this.endBase();
-    this.base = { style, from: this.rows.length + 1 };
+    this.base = { style, from: this.rows.length + 1, lastColumn };
   }
 
   endBase(): void {
     const b = this.base;
     this.base = null;
     if (!b || this.rows.length < b.from) return;
-    const right = columnLetter(this.widths.length - 1);
-    this.bases.push({ range: `A${b.from}:${right}${this.rows.length}`, style: b.style });
+    this.bases.push({ range: `A${b.from}:${columnLetter(b.lastColumn)}${this.rows.length}`, style: b.style });
   }
 
   /** A page break after the last row placed. */

@@ -350,7 +350,7 @@ export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): She
   const table = (title: string, header: string[], rows: Cell[][], rates: number[] = []): number => {
     b.gap(8);
     b.place([{ text: title, from: 0, to: Math.max(header.length - 1, 5), style: OFF_TABLE.section }]);
-    b.beginBase(TABLE);
+    b.beginBase(TABLE, header.length - 1);
     const top = b.place(cells(header, ON_TABLE.head)).last;
     for (const row of rows)
       b.place(
