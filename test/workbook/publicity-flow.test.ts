@@ -14,6 +14,8 @@ import { makeCalendar } from "../../src/core/calendar";
 import { ExcelWorkbook } from "../../src/excel/workbook";
 import { createFakeExcel } from "../excel/fake-excel";
 import { fillResults, filledRows } from "../../scripts/fill-results";
+import ExcelJS from "exceljs";
+import { RESULTS_COLUMN_WIDTHS } from "../../src/workbook/results-layout";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-新华区-2026.xlsx");
 const TASK = "XH-2026-03";
@@ -99,7 +101,9 @@ describe("publicity on the sample with results filled", () => {
     // a target counts as inspected when every department has its result
     expect(json.stats.inspected).toBe(targetsWithAllResults(json.rows));
     expect(json.stats.inspected).toBeLessThan(json.stats.selected);
-    expect(json.stats.rowsInspected).toBe(json.rows.filter((r: any) => r.completed !== null && r.result !== null).length);
+    expect(json.stats.rowsInspected).toBe(
+      json.rows.filter((r: any) => r.completed !== null && r.result !== null).length,
+    );
   });
 
   test("the ExcelJS adapter and the Office.js adapter write the same publicity sheets", async () => {
@@ -129,6 +133,26 @@ describe("publicity on the sample with results filled", () => {
     const foot = trimRows(text(await viaXlsx.readSheet("结果公示-XH-2026-03"))).flat();
     expect(foot).toContain(DRAW.seed);
     expect(foot.some((c) => /^[0-9a-f]{64}$/.test(c))).toBe(true);
+  });
+
+  test("the fill script keeps 检查结果's layout: widths, frozen header, A4 landscape fitted to width, the drop-down", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("检查结果")!;
+    RESULTS_COLUMN_WIDTHS.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+    // ExcelJS reads a drop-down back cell by cell
+    const lists = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
+    for (let r = 2; r <= ws.rowCount; r++) expect(lists[`F${r}`]?.formulae[0]).toContain("发现问题已责令整改");
   });
 
   test("the fill script fills only the task's rows and keeps what a clerk typed as typed", () => {
