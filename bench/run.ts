@@ -543,6 +543,7 @@ const CASES: Case[] = [
   registryRead,
   paneBundle,
   paneLoad,
+  ...(require("./checklists") as typeof import("./checklists")).PAPER_CASES,
 ];
 
 /** A child that loads nothing and does nothing: the floor under every peak RSS above. */
