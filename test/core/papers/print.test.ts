@@ -2,8 +2,14 @@
 // chain head, each leader's name and 执法证号, the whole parameter line, one page per notice and
 // no page holding two, titles and authority on the publicity, no 未检查 row in the public table,
 // 检查结果 on A4 landscape with its header on every page, a long 抽查依据 printed whole.
+import { join } from "node:path";
 import { makeCalendar } from "../../../src/core/calendar";
+import type { Checkpoint, StoredDraw } from "../../../src/core/model";
+import { readXlsxFile } from "../../../src/workbook/xlsx/file";
+import { runDraw } from "../../../src/workbook/usecases";
+import { loadBook, loadValidDraws } from "../../../src/workbook/usecases/load";
 import {
+  factsFromRecord,
   parameterLine,
   renderConfirmations,
   renderDrawRecord,
@@ -64,9 +70,26 @@ const resultsRows = [
   ]),
 ];
 
+const SAMPLE = join(__dirname, "..", "..", "..", "assets", "sample-新华区-2026.xlsx");
+
 let printed: Record<string, Printed> | null = null;
+/** The sample's task drawn by the real use-case, as the papers take it. */
+let sample: { draw: StoredDraw; items: Checkpoint[] } | null = null;
 beforeAll(async () => {
   if (!canPrint()) return;
+  const book = await readXlsxFile(SAMPLE);
+  const drawn = await runDraw(book, {
+    taskId: "XH-2026-03",
+    seed: "20260401-福彩3D-123",
+    date: "2026-04-01",
+    operator: "张三",
+    witness: "李四",
+    now: new Date("2026-04-01T01:30:00Z"),
+  });
+  if (!drawn.ok) throw new Error(JSON.stringify(drawn.errors));
+  const loaded = await loadBook(book, {});
+  const s = { draw: (await loadValidDraws(book, loaded))[0], items: loaded.book.items };
+  sample = s;
   const longItems = [
     ...ITEMS,
     { ...checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", "是否按协议管理定点医药机构"), basis: longBasis },
@@ -110,6 +133,14 @@ beforeAll(async () => {
       sheets: [renderChecklistSheet(buildForms(draw, longItems), "一企一表-T2026-01-1")],
       png: [1],
     },
+    {
+      name: "sample-record",
+      sheets: [
+        renderDrawRecord({ draw: s.draw, facts: factsFromRecord(s.draw.record), units: [], items: s.items }, "r"),
+      ],
+      png: [1],
+    },
+    { name: "sample-notices", sheets: [renderNotices({ draw: s.draw, items: s.items, units: [] }, "n")], png: [1] },
   ]);
 }, 300_000);
 
@@ -229,4 +260,24 @@ test("一企一表 with a 抽查依据 too long for one row: printed whole, ever
   // each page belongs to one form: no page holds two titles
   for (const page of pages) expect(count(page, FORM_TITLE)).toBeLessThanOrEqual(1);
   expect(pages.filter((page) => page.includes(FORM_TITLE))).toHaveLength(draw.outcome.selected.length);
+});
+
+test("on the sample as drawn by the use-case: the record on one page, one notice a page for each of the 17 targets", () => {
+  const record = get("sample-record");
+  const notices = get("sample-notices");
+  if (!record || !notices || !sample) return;
+  const d = sample.draw;
+  expect(record.pages).toBe(1);
+  const page = squeeze(record.raw[0]);
+  expect(page).toContain(d.record.digest);
+  expect(page).toContain(squeeze(parameterLine(d.snapshot.task)));
+  expect(notices.pages).toBe(d.outcome.selected.length);
+  expect(notices.pages).toBe(17);
+  const people = new Map(d.snapshot.inspectors.map((i) => [i.id, i.name]));
+  d.outcome.selected.forEach((s, i) => {
+    const text = squeeze(notices.raw[i]);
+    expect(count(text, NOTICE_TITLE)).toBe(1);
+    expect(text).toContain(squeeze(`${people.get(s.leader)}（执法证号 ${s.leader}）`));
+    expect(text).toContain(s.uscc);
+  });
 });
