@@ -241,9 +241,10 @@ class StyleIndex {
   private readonly ids = new Map<string, number>();
   private readonly byObject = new WeakMap<CellStyle, number>();
   /** spans per 1-based row, in the order the ranges were added (later parts win) */
-  private readonly rows: Span[][] = [];
+  private readonly rows: (Span[] | undefined)[] = [];
   private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
   private readonly text = new WeakMap<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+  private last: { spans: Span[]; styles: (Partial<ExcelJS.Style> | undefined)[] } | null = null;
 
   /** Adds a spec's style over a block; a spec reuses its style objects, so each is converted once. */
   addStyle(block: { top: number; left: number; bottom: number; right: number }, style: CellStyle): void {
@@ -275,6 +276,11 @@ class StyleIndex {
   row(r: number): (Partial<ExcelJS.Style> | undefined)[] {
     const spans = this.rows[r];
     if (!spans) return [];
+    // each row is asked for once: let it go, so the index shrinks as the sheet is written
+    this.rows[r] = undefined;
+    // a run of rows under the same ranges (a block styled at once) resolves once
+    const last = this.last;
+    if (last && last.spans.length === spans.length && last.spans.every((s, i) => s === spans[i])) return last.styles;
     const keys: string[] = [];
     for (const s of spans)
       for (let c = s.left; c <= s.right; c++) keys[c] = keys[c] === undefined ? String(s.id) : `${keys[c]},${s.id}`;
@@ -289,6 +295,7 @@ class StyleIndex {
       }
       out[c] = style;
     }
+    this.last = { spans, styles: out };
     return out;
   }
 

@@ -84,3 +84,28 @@ describe("PaperBuilder", () => {
     ]);
   });
 });
+
+test("many forms styled alike make few styles in the file, and the styles laid over a base win over it", async () => {
+  const { checklistInput } = await import("../checklist/fixture");
+  const { buildForms, renderChecklistSheet } = await import("../../../src/core/checklist");
+  const JSZip = (await import("jszip")).default;
+  const ExcelJS = (await import("exceljs")).default;
+  const { draw, items } = checklistInput(300);
+  const spec = renderChecklistSheet(buildForms(draw, items), "一企一表");
+  expect(spec.styles!.length).toBeGreaterThan(3000);
+  const book = XlsxWorkbook.empty();
+  await book.write({ create: [spec], replace: [], append: [] });
+  const bytes = await book.toBuffer();
+  const xml = await (await JSZip.loadAsync(bytes)).file("xl/styles.xml")!.async("string");
+  const xfs = Number(/<cellXfs count="(\d+)"/.exec(xml)![1]);
+  expect(xfs).toBeLessThan(30);
+  // the table header: the base's border, the overlay's fill and bold
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as Buffer);
+  const ws = wb.worksheets[0];
+  const at = spec.rows.findIndex((r) => r[1] === "检查要点") + 1;
+  const cell = ws.getCell(at, 2);
+  expect(cell.font?.bold).toBe(true);
+  expect(cell.border?.left?.style).toBe("thin");
+  expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFD9E1F2");
+});
