@@ -101,7 +101,7 @@ test("many forms styled alike make few styles in the file, and the styles laid o
   expect(xfs).toBeLessThan(30);
   // the table header: the base's border, the overlay's fill and bold
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as Buffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const at = spec.rows.findIndex((r) => r[1] === "检查要点") + 1;
   const cell = ws.getCell(at, 2);
