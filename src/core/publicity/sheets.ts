@@ -455,9 +455,10 @@ export function statisticsSheet(stats: Statistics, name = STATISTICS_SHEET): She
         g.eligible === 0 ? NO_RATE : Math.round((g.selected / g.eligible) * 10000) / 10000,
       ]);
   }
+  // the block's headers name the chart's series: short, the unit in the title
   const gradeTop = table(
-    `${GRADE_CHART_TITLE}（各任务合计）`,
-    ["信用风险等级", "可抽对象数", "抽取对象数", "已检查（户）", "发现问题（户）", "抽查比例"],
+    `${GRADE_CHART_TITLE}（各任务合计，户）`,
+    ["信用风险等级", "可抽对象数", "抽取对象数", "已检查", "发现问题", "抽查比例"],
     gradeRows,
     [5],
   );

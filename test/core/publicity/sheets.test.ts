@@ -330,7 +330,7 @@ describe("抽查统计 charts", () => {
     expect(chart.type).toBe("column");
     // T1 draws A, B, D of A2 B1 C1 D1; T2 draws A and C of the same; T2's one inspected target had no problem
     expect(cells(chart.range)).toEqual([
-      ["信用风险等级", "可抽对象数", "抽取对象数", "已检查（户）", "发现问题（户）"],
+      ["信用风险等级", "可抽对象数", "抽取对象数", "已检查", "发现问题"],
       ["A", 4, 2, 2, 1],
       ["B", 2, 1, 0, 0],
       ["C", 2, 1, 0, 0],
