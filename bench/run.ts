@@ -616,6 +616,7 @@ const CASES: Case[] = [
   paneBundle,
   paneLoad,
   ...CLI_CASES,
+  ...(require("./checklists") as typeof import("./checklists")).PAPER_CASES,
 ];
 
 /** A child that loads nothing and does nothing: the floor under every peak RSS above. */

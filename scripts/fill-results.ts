@@ -9,6 +9,7 @@ import type { InspectionResult } from "../src/core/model";
 import { cellText } from "../src/workbook/cells";
 import { RESULT_COLUMNS } from "../src/core/schema/columns";
 import { RESULTS_SHEET } from "../src/workbook/names";
+import { resultsSheetLayout } from "../src/workbook/results-layout";
 
 export interface FillOptions {
   taskId: string;
@@ -55,12 +56,13 @@ export function filledRows(rows: CellValue[][], options: FillOptions): (string |
   });
 }
 
-/** Rewrites 检查结果 with the task's rows filled. */
+/** Rewrites 检查结果 with the task's rows filled, in the sheet's own layout (widths, header, print setup, drop-down). */
 export async function fillResults(port: WorkbookPort, options: FillOptions): Promise<void> {
   const sheet = await port.readSheet(RESULTS_SHEET);
+  const rows = filledRows(sheet.rows, options);
   await port.write({
     create: [],
-    replace: [{ name: RESULTS_SHEET, rows: filledRows(sheet.rows, options) }],
+    replace: [{ name: RESULTS_SHEET, rows, ...resultsSheetLayout(rows.length) }],
     append: [],
   });
 }

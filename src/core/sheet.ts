@@ -61,6 +61,8 @@ export interface CellStyle {
   wrap?: boolean;
   horizontal?: "left" | "center" | "right";
   vertical?: "top" | "middle" | "bottom";
+  /** Excel number format of the number cells, e.g. '0.0%' (text cells keep the text format) */
+  numberFormat?: string;
 }
 
 /**

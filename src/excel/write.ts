@@ -632,6 +632,9 @@ class SheetWriter {
     const styles = (spec.styles ?? []).map((s) => ({ address: s.range, key: s.style, id: JSON.stringify(s.style) }));
     for (const g of groupInOrder(styles))
       await this.each(ws, g.addresses, styleCalls(g.key), 0, (t) => applyStyle(t, g.key));
+    // a number format (a percent) is the range's, not its format's: set on number cells, range by range
+    for (const s of spec.styles ?? [])
+      if (s.style.numberFormat) await this.numberFormat(ws, spec.rows, s.range, s.style.numberFormat);
     if (spec.frozenRows && this.supports(REQUIRED_SET.freeze)) ws.freezePanes.freezeRows(spec.frozenRows);
     const unlocked = spec.unlocked ?? [];
     await this.each(ws, unlocked, 1, 0, (t) => (t.format.protection.locked = false));
@@ -726,6 +729,23 @@ class SheetWriter {
       if (e instanceof SyncTimeoutError) throw e;
       this.notes.push(`“${name}”的图表未能绘制（表中的数据已写入）：${message(e)}`);
     }
+  }
+
+  /** The format on the number cells of a closed range (text cells keep '@', as `rows` set them). */
+  async numberFormat(ws: Excel.Worksheet, rows: Row[], address: string, format: string): Promise<void> {
+    const b = parseAddress(address);
+    if (b.rowCount * b.columnCount > TRACKED_CELLS) return;
+    const formats: string[][] = [];
+    for (let r = 0; r < b.rowCount; r++) {
+      const line: string[] = [];
+      for (let c = 0; c < b.columnCount; c++) {
+        const v = rows[b.row + r]?.[b.column + c];
+        line.push(typeof v === "string" ? "@" : typeof v === "number" ? format : "General");
+      }
+      formats.push(line);
+    }
+    await this.batcher.reserve(CALL_BYTES + jsonBytes(formats));
+    ws.getRange(address).numberFormat = formats;
   }
 
   protect(ws: Excel.Worksheet): void {

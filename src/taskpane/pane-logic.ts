@@ -89,7 +89,9 @@ export function drawnTasks(draws: DrawListing[]): { id: string; name: string }[]
 }
 
 /** A ratio as a percentage for reading: 0.0412 → '4.12%', 0.03 → '3%'. */
-export function percentText(ratio: number): string {
+export function percentText(ratio: number | null): string {
+  // a rate of nothing (0 of 0) is no rate
+  if (ratio === null) return "—";
   return `${Number((ratio * 100).toFixed(2))}%`;
 }
 
@@ -104,7 +106,8 @@ export interface PublicityFigures {
   /** 最低抽查比例 as a fraction, null when the task sets none */
   minRatio: number | null;
   meetsMinimum: boolean | null;
-  publicityRate: number;
+  /** null when no target is inspected yet */
+  publicityRate: number | null;
   /** result rows (target × department) past their deadline and unpublished */
   overdue: number;
 }

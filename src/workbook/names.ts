@@ -1,10 +1,18 @@
 // Names of the sheets the software writes. Excel limits a sheet name to 31 characters and
 // forbids : \ / ? * [ ] and a leading or trailing apostrophe.
 
-import { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET } from "../core/publicity";
+import {
+  LIST_PUBLICITY_PREFIX,
+  RESULT_PUBLICITY_PREFIX,
+  RESULTS_SHEET,
+  STATISTICS_SHEET,
+  TRACKER_PREFIX,
+} from "../core/publicity";
+import { CONFIRMATION_PREFIX, FREEZE_NOTICE_PREFIX, NOTICE_PREFIX, RECORD_PREFIX } from "../core/papers";
 
-// the publicity's sheet names are the core's (its sheets and issues name them)
-export { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET };
+// the publicity's and the papers' sheet names are the core's (its sheets and issues name them)
+export { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET, TRACKER_PREFIX };
+export { CONFIRMATION_PREFIX, FREEZE_NOTICE_PREFIX, NOTICE_PREFIX, RECORD_PREFIX };
 export const LOG_SHEET = "抽取记录";
 export const RESULT_PREFIX = "抽取结果-";
 export const SNAPSHOT_PREFIX = "抽取快照-";
@@ -56,8 +64,17 @@ export function isGeneratedSheet(name: string): boolean {
   return (
     name === LOG_SHEET ||
     name === STATISTICS_SHEET ||
-    [RESULT_PREFIX, SNAPSHOT_PREFIX, CHECKLIST_PREFIX, LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX].some((p) =>
-      name.startsWith(p),
-    )
+    [
+      RESULT_PREFIX,
+      SNAPSHOT_PREFIX,
+      CHECKLIST_PREFIX,
+      LIST_PUBLICITY_PREFIX,
+      RESULT_PUBLICITY_PREFIX,
+      TRACKER_PREFIX,
+      RECORD_PREFIX,
+      FREEZE_NOTICE_PREFIX,
+      NOTICE_PREFIX,
+      CONFIRMATION_PREFIX,
+    ].some((p) => name.startsWith(p))
   );
 }

@@ -127,7 +127,12 @@ describe("the file-mode engine on the sample workbook", () => {
     if (!out.ok) throw new Error(out.errors.map((e) => e.message).join("\n"));
     const report = out.report;
     expect(report.resultsSheet).toBe("检查结果");
-    expect(report.sheets).toEqual(["抽查名单公示-XH-2026-03", "结果公示-XH-2026-03", "抽查统计"]);
+    expect(report.sheets).toEqual([
+      "抽查名单公示-XH-2026-03",
+      "结果公示-XH-2026-03",
+      "抽查统计",
+      "公示进度-XH-2026-03",
+    ]);
 
     const f = publicityFigures(report);
     expect(f).toMatchObject({ selected: draw.selected.length, inspected: 2, problems: 1, published: 1, overdue: 1 });

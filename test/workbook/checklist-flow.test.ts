@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { readXlsxFile } from "../../src/workbook/xlsx/file";
+import { readXlsxFile, saveAtomic } from "../../src/workbook/xlsx/file";
 import { runChecklists, runDraw } from "../../src/workbook/usecases";
 import type { SheetData } from "../../src/workbook/port";
 import { ExcelWorkbook } from "../../src/excel/workbook";
@@ -114,6 +114,50 @@ describe("一企一表 from the command line on the sample", () => {
       join(out, "sample-form-p1"),
     ]);
     rmSync(join(dir, "profile"), { recursive: true, force: true });
+  });
+});
+
+describe("一企一表 with a long 抽查依据", () => {
+  test("a 抽查依据 of ~419 characters: checklists answers with JSON, exit 0, the basis whole on its form", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssj-long-"));
+    try {
+      const book = await readXlsxFile(SAMPLE);
+      const items = await book.readSheet("抽查事项清单");
+      const header = items.rows.findIndex((r) => r.includes("抽查依据"));
+      const column = items.rows[header].indexOf("抽查依据") + 1;
+      const basis = "《中华人民共和国基本医疗卫生与健康促进法》第三十八条、第三十九条、第四十条、"
+        .repeat(11)
+        .slice(0, 419);
+      await book.write({
+        create: [],
+        replace: [],
+        append: [],
+        edit: [{ sheet: "抽查事项清单", cells: [{ row: header + 2, column, value: basis }] }],
+      });
+      const long = join(dir, "long.xlsx");
+      await saveAtomic(book, long);
+      const drawn = join(dir, "drawn.xlsx");
+      const argv = ["draw", long, "--task", TASK, "--seed", SEED, "--date", "2026-04-01", "--out", drawn];
+      expect(await main(argv, quiet)).toBe(0);
+      const out: string[] = [];
+      const code = await main(["checklists", drawn, "--draw", DRAW_SHEET, "--json", "--out", join(dir, "forms.xlsx")], {
+        out: (x) => out.push(x),
+        err: (x) => out.push(x),
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(out.join("\n"))).toMatchObject({ ok: true, forms: 17 });
+      const forms = await readXlsxFile(join(dir, "forms.xlsx"));
+      const rows = (await forms.readSheet(FORMS_SHEET)).rows;
+      // the checkpoint's basis, continued on the rows below it where it needs more than one row
+      const at = rows.findIndex((r) => typeof r[2] === "string" && basis.startsWith(r[2] as string));
+      expect(at).toBeGreaterThan(0);
+      let text = "";
+      for (let r = at; r < rows.length && (r === at || rows[r][0] === null || rows[r][0] === undefined); r++)
+        text += (rows[r][2] as string | null) ?? "";
+      expect(text.startsWith(basis)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

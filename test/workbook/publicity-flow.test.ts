@@ -14,13 +14,15 @@ import { makeCalendar } from "../../src/core/calendar";
 import { ExcelWorkbook } from "../../src/excel/workbook";
 import { createFakeExcel, EXCEL_API_VERSIONS } from "../excel/fake-excel";
 import { fillResults, filledRows } from "../../scripts/fill-results";
+import ExcelJS from "exceljs";
+import { RESULTS_COLUMN_WIDTHS } from "../../src/workbook/results-layout";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-新华区-2026.xlsx");
 const TASK = "XH-2026-03";
 const DRAW = { taskId: TASK, seed: "20260401-福彩3D-123", date: "2026-04-01", operator: "张三", witness: "李四" };
 const NOW = new Date("2026-04-01T01:30:00Z");
 const TODAY = "2026-06-15";
-const PUBLICITY_SHEETS = ["抽查名单公示-XH-2026-03", "结果公示-XH-2026-03", "抽查统计"];
+const PUBLICITY_SHEETS = ["抽查名单公示-XH-2026-03", "结果公示-XH-2026-03", "抽查统计", "公示进度-XH-2026-03"];
 
 async function drawAndFill(port: WorkbookPort): Promise<void> {
   const r = await runDraw(port, { ...DRAW, now: NOW });
@@ -96,7 +98,12 @@ describe("publicity on the sample with results filled", () => {
     // a penalty is published within 7 working days of its decision, not 20 of the inspection
     const penalty = json.rows.find((r: any) => r.result === "行政处罚");
     expect(penalty.publishBy).not.toBe(calendar.addWorkingDays(penalty.completed, 20).date);
-    expect(json.stats.inspected).toBe(json.stats.selected - 0 - countTargetsWithoutResults(json.rows));
+    // a target counts as inspected when every department has its result
+    expect(json.stats.inspected).toBe(targetsWithAllResults(json.rows));
+    expect(json.stats.inspected).toBeLessThan(json.stats.selected);
+    expect(json.stats.rowsInspected).toBe(
+      json.rows.filter((r: any) => r.completed !== null && r.result !== null).length,
+    );
   });
 
   test.each(EXCEL_API_VERSIONS)("ExcelJS and Office.js (ExcelApi 1.%i) write the same publicity", async (api) => {
@@ -128,6 +135,26 @@ describe("publicity on the sample with results filled", () => {
     expect(foot.some((c) => /^[0-9a-f]{64}$/.test(c))).toBe(true);
   });
 
+  test("the fill script keeps 检查结果's layout: widths, frozen header, A4 landscape fitted to width, the drop-down", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("检查结果")!;
+    RESULTS_COLUMN_WIDTHS.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+    // ExcelJS reads a drop-down back cell by cell
+    const lists = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
+    for (let r = 2; r <= ws.rowCount; r++) expect(lists[`F${r}`]?.formulae[0]).toContain("发现问题已责令整改");
+  });
+
   test("the fill script fills only the task's rows and keeps what a clerk typed as typed", () => {
     const rows = filledRows(
       [
@@ -143,8 +170,8 @@ describe("publicity on the sample with results filled", () => {
   });
 });
 
-function countTargetsWithoutResults(rows: any[]): number {
+function targetsWithAllResults(rows: any[]): number {
   const by = new Map<string, boolean>();
-  for (const r of rows) by.set(r.uscc, (by.get(r.uscc) ?? false) || r.completed !== null);
-  return [...by.values()].filter((x) => !x).length;
+  for (const r of rows) by.set(r.uscc, (by.get(r.uscc) ?? true) && r.completed !== null && r.result !== null);
+  return [...by.values()].filter(Boolean).length;
 }

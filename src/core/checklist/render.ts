@@ -2,36 +2,40 @@
 // Six columns sized for A4 portrait (~90 characters at font 10): the checkpoint table uses all six;
 // header lines are 'label：value' texts merged across columns, so the table keeps its width.
 // Only what inspectors fill in is unlocked: each result and remark cell, and the conclusion.
+// The bordered body of each form is one base style; its cells carry only what differs from it,
+// so 5,000 forms cost a few dozen distinct styles and few ranges (each one a call in Excel).
 import type { CellStyle, SheetSpec } from "../sheet";
+import { PaperBuilder } from "../papers/builder";
 import { CHECK_RESULTS, type ChecklistForm, type FormInspector } from "./form";
 import { FORM_TITLE, GAP, LABELS, SHEET_TITLE, chineseNumber } from "./labels";
-import { lineCount, rowHeight } from "./row-height";
-
-type Cell = string | number | null;
 
 /** A 序号, B 检查要点, C 抽查依据, D 检查方式, E 检查结果, F 备注; widths in characters. */
 export const CHECKLIST_COLUMN_WIDTHS = [4, 35, 25, 9, 8, 9];
-const COLUMNS = "ABCDEF";
 
 /**
- * The sheet spec plus a height in points for every row (index 0 = row 1), which SheetSpec cannot
- * yet carry: wrapped text does not grow its row when the file is opened, so it must be set.
+ * The sheet spec with a height in points for every row (index 0 = row 1): wrapped text does not
+ * grow its row when the file is opened, so it must be set.
  */
 export interface ChecklistSheetSpec extends SheetSpec {
   rowHeights: number[];
 }
 
+/** The form's bordered body. */
 const BODY: CellStyle = { fontSize: 10, border: true, wrap: true, vertical: "middle", horizontal: "left" };
-const CENTER: CellStyle = { ...BODY, horizontal: "center" };
+/** On the body: only what differs from it. */
+const ON_BODY = {
+  center: { horizontal: "center" } as CellStyle,
+  label: { bold: true, fill: "F2F2F2", horizontal: "center" } as CellStyle,
+  tableHeader: { bold: true, fill: "D9E1F2", horizontal: "center" } as CellStyle,
+  department: { bold: true, fontSize: 11, fill: "DDEBF7" } as CellStyle,
+  item: { bold: true, fill: "F2F2F2" } as CellStyle,
+  box: { vertical: "top" } as CellStyle,
+};
+/** Off the body: whole styles. */
 const STYLES = {
   sheetHeader: { fontSize: 10, fontColor: "595959", horizontal: "left", vertical: "middle" } as CellStyle,
   title: { bold: true, fontSize: 16, horizontal: "center", vertical: "middle" } as CellStyle,
   number: { fontSize: 10, horizontal: "right", vertical: "middle" } as CellStyle,
-  label: { ...CENTER, bold: true, fill: "F2F2F2" } as CellStyle,
-  tableHeader: { ...CENTER, bold: true, fill: "D9E1F2" } as CellStyle,
-  department: { ...BODY, bold: true, fontSize: 11, fill: "DDEBF7" } as CellStyle,
-  item: { ...BODY, bold: true, fill: "F2F2F2" } as CellStyle,
-  box: { ...BODY, vertical: "top" } as CellStyle,
   note: { fontSize: 10, horizontal: "left", vertical: "middle", wrap: true } as CellStyle,
 };
 
@@ -42,91 +46,27 @@ const CONCLUSION_ROW_HEIGHT = 18;
 /** rows that take a hand signature */
 const SIGNATURE_ROW_HEIGHT = 22;
 
-/** One cell or merged span of a row: columns `from`..`to` (0-based, inclusive). */
-interface Segment {
-  text: Cell;
-  from: number;
-  to: number;
-  style: CellStyle;
-}
-
-/**
- * A list of column spans that grows a span down by a row when the row below gets the same span
- * and value, so that the many checkpoint rows cost a few ranges (each one an API call in Excel).
- */
-class SpanList<V> {
-  private readonly entries: { from: number; to: number; top: number; bottom: number; value: V }[] = [];
-  private readonly open = new Map<number, number>();
-  add(from: number, to: number, row: number, value: V): void {
-    const k = from * 8 + to;
-    const i = this.open.get(k);
-    const e = i === undefined ? undefined : this.entries[i];
-    if (e && e.bottom === row - 1 && e.value === value) e.bottom = row;
-    else this.open.set(k, this.entries.push({ from, to, top: row, bottom: row, value }) - 1);
-  }
-  ranges(): { range: string; value: V }[] {
-    return this.entries.map((e) => ({
-      range: `${COLUMNS[e.from]}${e.top}:${COLUMNS[e.to]}${e.bottom}`,
-      value: e.value,
-    }));
-  }
-}
-
-/** Collects rows with their merges, formats and heights; styled ranges never overlap. */
-class SheetBuilder {
-  rows: Cell[][] = [];
-  heights: number[] = [];
-  merges: string[] = [];
-  styles = new SpanList<CellStyle>();
-  unlocked = new SpanList<true>();
-  validations = new SpanList<readonly string[]>();
-
-  /** Adds a row of segments covering some of A:F, returns its 1-based number. */
-  place(segments: Segment[], height?: number): number {
-    const r = this.rows.length + 1;
-    const cells: Cell[] = [null, null, null, null, null, null];
-    let lines = 1;
-    let font = 10;
-    for (const s of segments) {
-      cells[s.from] = s.text;
-      if (s.from !== s.to) this.merges.push(`${COLUMNS[s.from]}${r}:${COLUMNS[s.to]}${r}`);
-      this.styles.add(s.from, s.to, r, s.style);
-      const size = s.style.fontSize ?? 10;
-      if (typeof s.text === "string" && s.text) {
-        let width = 0;
-        for (let c = s.from; c <= s.to; c++) width += CHECKLIST_COLUMN_WIDTHS[c];
-        const n = lineCount(s.text, width, size);
-        if (rowHeight(n, size) > rowHeight(lines, font)) [lines, font] = [n, size];
-      } else if (size > font) font = size;
-    }
-    this.rows.push(cells);
-    this.heights.push(height ?? rowHeight(lines, font));
-    return r;
-  }
-  /** One text across A:F. */
-  line(text: string, style: CellStyle = BODY): number {
-    return this.place([{ text, from: 0, to: 5, style }]);
-  }
-  /** Two 'label：value' texts, A:B and C:F. */
-  pair(l1: string, v1: string, l2: string, v2: string): number {
-    return this.place([
-      { text: `${l1}：${v1}`, from: 0, to: 1, style: BODY },
-      { text: `${l2}：${v2}`, from: 2, to: 5, style: BODY },
-    ]);
-  }
+/** Two 'label：value' texts, A:B and C:F. */
+function pair(b: PaperBuilder, l1: string, v1: string, l2: string, v2: string): void {
+  b.place([
+    { text: `${l1}：${v1}`, from: 0, to: 1 },
+    { text: `${l2}：${v2}`, from: 2, to: 5 },
+  ]);
 }
 
 const person = (p: FormInspector) => `${p.name}（${LABELS.idPrefix} ${p.id}）`;
 
-function renderForm(b: SheetBuilder, form: ChecklistForm): void {
+function renderForm(b: PaperBuilder, form: ChecklistForm): void {
   const t = form.target;
   b.place([
     { text: FORM_TITLE, from: 0, to: 4, style: STYLES.title },
     { text: `第 ${form.seq}/${form.total} 份`, from: 5, to: 5, style: STYLES.number },
   ]);
-  b.pair(LABELS.task, `${form.taskName}（${form.taskId}）`, LABELS.window, `${form.startDate} 至 ${form.endDate}`);
-  b.pair(LABELS.targetName, t.name, LABELS.uscc, t.uscc);
-  b.pair(
+  b.beginBase(BODY);
+  pair(b, LABELS.task, `${form.taskName}（${form.taskId}）`, LABELS.window, `${form.startDate} 至 ${form.endDate}`);
+  pair(b, LABELS.targetName, t.name, LABELS.uscc, t.uscc);
+  pair(
+    b,
     LABELS.category,
     `${t.category}${GAP}${LABELS.grade}：${t.grade}`,
     LABELS.legalRep,
@@ -145,60 +85,43 @@ function renderForm(b: SheetBuilder, form: ChecklistForm): void {
   }
 
   const headings = [LABELS.seq, LABELS.checkpoint, LABELS.basis, LABELS.method, LABELS.result, LABELS.remark];
-  b.place(headings.map((text, c) => ({ text, from: c, to: c, style: STYLES.tableHeader })));
+  b.place(headings.map((text, c) => ({ text, from: c, to: c, style: ON_BODY.tableHeader })));
   let seq = 0;
   form.sections.forEach((section, d) => {
-    b.line(`${chineseNumber(d + 1)}、${section.department}`, STYLES.department);
+    b.line(`${chineseNumber(d + 1)}、${section.department}`, ON_BODY.department);
     if (section.items.length === 0) b.line(LABELS.noCheckpoint);
     section.items.forEach((item, i) => {
-      b.line(`（${chineseNumber(i + 1)}）${item.item}（事项编号 ${item.itemId}）`, STYLES.item);
-      for (const c of item.checkpoints) {
-        const r = b.place([
-          { text: ++seq, from: 0, to: 0, style: CENTER },
-          { text: c.checkpoint, from: 1, to: 1, style: BODY },
-          { text: c.basis, from: 2, to: 2, style: BODY },
-          { text: c.method, from: 3, to: 3, style: CENTER },
-          { text: null, from: 4, to: 4, style: CENTER },
-          { text: null, from: 5, to: 5, style: BODY },
+      b.line(`（${chineseNumber(i + 1)}）${item.item}（事项编号 ${item.itemId}）`, ON_BODY.item);
+      for (const c of item.checkpoints)
+        b.place([
+          { text: ++seq, from: 0, to: 0, style: ON_BODY.center },
+          { text: c.checkpoint, from: 1, to: 1 },
+          { text: c.basis, from: 2, to: 2 },
+          { text: c.method, from: 3, to: 3, style: ON_BODY.center },
+          { text: null, from: 4, to: 4, style: ON_BODY.center, unlocked: true, list: CHECK_RESULTS },
+          { text: null, from: 5, to: 5, unlocked: true },
         ]);
-        b.unlocked.add(4, 5, r, true);
-        b.validations.add(4, 4, r, CHECK_RESULTS);
-      }
     });
   });
 
   // 检查结论: a label and a writing box, both CONCLUSION_ROWS rows tall
-  const c0 = b.rows.length + 1;
-  const c1 = c0 + CONCLUSION_ROWS - 1;
-  b.rows.push([LABELS.conclusion, null, null, null, null, null]);
-  for (let k = 1; k < CONCLUSION_ROWS; k++) b.rows.push([null, null, null, null, null, null]);
-  for (let k = 0; k < CONCLUSION_ROWS; k++) b.heights.push(CONCLUSION_ROW_HEIGHT);
-  b.merges.push(`A${c0}:A${c1}`, `B${c0}:F${c1}`);
-  for (let r = c0; r <= c1; r++) {
-    b.styles.add(0, 0, r, STYLES.label);
-    b.styles.add(1, 5, r, STYLES.box);
-    b.unlocked.add(1, 5, r, true);
-  }
+  const c0 = b.last + 1;
+  for (let k = 0; k < CONCLUSION_ROWS; k++) b.gap(CONCLUSION_ROW_HEIGHT);
+  b.rows[c0 - 1][0] = LABELS.conclusion;
+  b.block(0, 0, c0, c0 + CONCLUSION_ROWS - 1, ON_BODY.label);
+  b.block(1, 5, c0, c0 + CONCLUSION_ROWS - 1, ON_BODY.box, true);
 
   for (const team of form.teams) {
     if (!team.inspectors.length) continue;
     const names = team.inspectors.map((p) => `${p.name} ${SIGNATURE_BLANK}`).join(GAP + GAP);
-    b.place(
-      [{ text: `${team.department}${LABELS.inspectorSignature}：${names}`, from: 0, to: 5, style: BODY }],
-      SIGNATURE_ROW_HEIGHT,
-    );
+    b.line(`${team.department}${LABELS.inspectorSignature}：${names}`, undefined, SIGNATURE_ROW_HEIGHT);
   }
-  b.place(
-    [
-      {
-        text: `${LABELS.targetSignature}${SIGNATURE_BLANK}${SIGNATURE_BLANK}${GAP}${GAP}${LABELS.date}`,
-        from: 0,
-        to: 5,
-        style: BODY,
-      },
-    ],
+  b.line(
+    `${LABELS.targetSignature}${SIGNATURE_BLANK}${SIGNATURE_BLANK}${GAP}${GAP}${LABELS.date}`,
+    undefined,
     SIGNATURE_ROW_HEIGHT,
   );
+  b.endBase();
   b.line(LABELS.refusalNote, STYLES.note);
 }
 
@@ -212,23 +135,12 @@ export function checklistSheetHeader(form: ChecklistForm): string {
  * printed page), then the forms, a page break after each form but the last.
  */
 export function renderChecklistSheet(forms: ChecklistForm[], sheetName: string): ChecklistSheetSpec {
-  const b = new SheetBuilder();
+  const b = new PaperBuilder(CHECKLIST_COLUMN_WIDTHS);
   const top = b.line(forms.length ? checklistSheetHeader(forms[0]) : SHEET_TITLE, STYLES.sheetHeader);
-  const rowBreaks: number[] = [];
   forms.forEach((form, i) => {
     renderForm(b, form);
-    if (i < forms.length - 1) rowBreaks.push(b.rows.length);
+    if (i < forms.length - 1) b.pageBreak();
   });
-  return {
-    name: sheetName,
-    rows: b.rows,
-    rowHeights: b.heights,
-    columnWidths: CHECKLIST_COLUMN_WIDTHS,
-    styles: b.styles.ranges().map(({ range, value }) => ({ range, style: value })),
-    merges: b.merges,
-    protect: true,
-    unlocked: b.unlocked.ranges().map(({ range }) => range),
-    validations: b.validations.ranges().map(({ range, value }) => ({ range, list: [...value] })),
-    page: { orientation: "portrait", fitToWidth: true, printTitleRows: `${top}:${top}`, rowBreaks },
-  };
+  const spec = b.spec(sheetName, { orientation: "portrait", printTitleRows: `${top}:${top}` }, { protect: true });
+  return { ...spec, rowHeights: b.heights };
 }

@@ -8,6 +8,7 @@ import { registerMessages } from "./messages-register";
 import { yearMessages } from "./messages-year";
 import { wpsMessages } from "./messages-wps";
 import { fileMessages } from "./messages-files";
+import { paperMessages } from "./messages-papers";
 
 export interface CatalogueEntry {
   severity: "error" | "warning";
@@ -26,6 +27,7 @@ export const CATALOGUE_PARTS = [
   yearMessages,
   wpsMessages,
   fileMessages,
+  paperMessages,
 ] as const;
 
 const all = {
@@ -37,6 +39,7 @@ const all = {
   ...yearMessages,
   ...wpsMessages,
   ...fileMessages,
+  ...paperMessages,
 };
 export type IssueCode = keyof typeof all;
 export const catalogue: Record<IssueCode, CatalogueEntry> = all;

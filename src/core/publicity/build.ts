@@ -32,27 +32,47 @@ export interface PublicityRow {
   row: number | null;
 }
 
+/**
+ * 计数规则, the one rule of every figure: a target (户) counts as inspected when every department
+ * of its team has its result (completion date and category); problems and published are counted
+ * among the inspected targets only (a problem found by any department; published when every
+ * department's row is). Rows (target × department) are counted apart, as rows. A rate whose
+ * denominator is 0 is null ('—' on paper), never 0% or 100%.
+ */
+export const COUNTING_RULE =
+  "计数规则：检查对象按户计，一户的每个参与部门都录入了检查完成日期和检查结果，才计为“已检查”；“发现问题”“已公示”只在已检查的户中计（任一部门发现问题即计为发现问题，各部门均已公示才计为已公示）。按部门的数字另按“每户每部门一行”计。比率的分母为 0 时记为“—”。";
+
 /** The figures of one task; targets are counted once whatever the number of departments. */
 export interface PublicityStats {
   /** targets drawn */
   selected: number;
-  /** targets with at least one row inspected (completion date and result) */
+  /** targets every department of which has its result (COUNTING_RULE) */
   inspected: number;
-  /** targets with at least one row 发现问题已责令整改 or 行政处罚 */
+  /** inspected targets with a row 发现问题已责令整改 or 行政处罚 */
   problems: number;
-  /** inspected targets whose inspected rows are all published */
+  /** inspected targets whose rows are all published */
   published: number;
-  /** selected / inScope (the base of 最低抽查比例), rounded to 4 decimals */
+  /** selected / inScope (the base of 最低抽查比例), rounded to 4 decimals (0 when nothing is in scope) */
   coverage: number;
   /** selected / registrySize, rounded to 4 decimals */
   registryCoverage: number;
   registrySize: number;
   inScope: number;
   eligible: number;
-  /** published / inspected targets (1 when none inspected) */
-  publicityRate: number;
+  /** 最低抽查比例 in basis points, null when the task sets none */
+  minRatio: number | null;
+  /** selected ≥ minRatio × inScope; null when the task sets no minimum */
+  meetsMinimum: boolean | null;
+  /** problems / inspected targets, null when none is inspected */
+  problemRate: number | null;
+  /** published / inspected targets, null when none is inspected */
+  publicityRate: number | null;
   /** rows (target × department) by status */
   rows: number;
+  /** rows with a completion date and a result */
+  rowsInspected: number;
+  /** inspected rows 发现问题已责令整改 or 行政处罚 */
+  rowsProblems: number;
   rowsPublished: number;
   rowsPending: number;
   rowsOverdue: number;
@@ -61,6 +81,8 @@ export interface PublicityStats {
   followUpDue: number;
   followUpDone: number;
   followUpOverdue: number;
+  /** followUpDone / followUpDue, null when none is due */
+  followUpRate: number | null;
 }
 
 export interface Publicity {
@@ -89,6 +111,8 @@ export interface BuildPublicityInput {
 }
 
 export const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 10000) / 10000);
+/** a / b rounded to 4 decimals, null when b is 0 (a rate of nothing is no rate) */
+export const rate = (a: number, b: number): number | null => (b === 0 ? null : ratio(a, b));
 
 export const isProblem = (r: ResultCategory | null): boolean => r === "发现问题已责令整改" || r === "行政处罚";
 
@@ -155,6 +179,11 @@ export function buildPublicity(input: BuildPublicityInput): Publicity {
   };
 }
 
+/** A row that has its result: a completion date and a category. */
+export const isInspected = (r: { completed: IsoDate | null; result: ResultCategory | null }): boolean =>
+  r.completed !== null && r.result !== null;
+
+/** The task's figures under COUNTING_RULE; the pane, the command line and 抽查统计 all show these. */
 export function publicityStats(draw: StoredDraw, rows: readonly PublicityRow[]): PublicityStats {
   const byTarget = new Map<string, PublicityRow[]>();
   for (const s of draw.outcome.selected) byTarget.set(s.uscc, []);
@@ -163,15 +192,17 @@ export function publicityStats(draw: StoredDraw, rows: readonly PublicityRow[]):
   let problems = 0;
   let published = 0;
   for (const rs of byTarget.values()) {
-    const done = rs.filter((r) => r.completed !== null && r.result !== null);
-    if (done.length === 0) continue;
+    if (rs.length === 0 || !rs.every(isInspected)) continue;
     inspected++;
-    if (done.some((r) => isProblem(r.result))) problems++;
-    if (done.every((r) => r.status === "published")) published++;
+    if (rs.some((r) => isProblem(r.result))) problems++;
+    if (rs.every((r) => r.status === "published")) published++;
   }
   const count = (p: (r: PublicityRow) => boolean) => rows.filter(p).length;
   const { registrySize, inScope } = draw.snapshot;
+  const task = draw.snapshot.task;
   const selected = draw.outcome.selected.length;
+  const followUpDue = count((r) => r.followUpStatus !== "not_applicable");
+  const followUpDone = count((r) => r.followUpStatus === "done");
   return {
     selected,
     inspected,
@@ -182,15 +213,21 @@ export function publicityStats(draw: StoredDraw, rows: readonly PublicityRow[]):
     registrySize,
     inScope,
     eligible: draw.snapshot.targets.length,
-    publicityRate: inspected === 0 ? 1 : ratio(published, inspected),
+    minRatio: task.minRatio,
+    meetsMinimum: task.minRatio === null ? null : selected * 10000 >= task.minRatio * inScope,
+    problemRate: rate(problems, inspected),
+    publicityRate: rate(published, inspected),
     rows: rows.length,
+    rowsInspected: count(isInspected),
+    rowsProblems: count((r) => isInspected(r) && isProblem(r.result)),
     rowsPublished: count((r) => r.status === "published"),
     rowsPending: count((r) => r.status === "pending"),
     rowsOverdue: count((r) => r.status === "overdue"),
     rowsNotInspected: count((r) => r.status === "not_inspected"),
     rowsPublishedLate: count((r) => r.publishedLate),
-    followUpDue: count((r) => r.followUpStatus !== "not_applicable"),
-    followUpDone: count((r) => r.followUpStatus === "done"),
+    followUpDue,
+    followUpDone,
     followUpOverdue: count((r) => r.followUpStatus === "overdue"),
+    followUpRate: rate(followUpDone, followUpDue),
   };
 }

@@ -9,16 +9,17 @@ import {
 } from "../model";
 import type { Issue, Lang } from "../issues/issue";
 import type { Calendar } from "../calendar";
-import { buildPublicity, isProblem, ratio, type PublicityRow } from "./build";
+import { buildPublicity, isInspected, isProblem, rate, ratio, type PublicityRow } from "./build";
 
 export interface StratumStatistics {
   stratum: Stratum;
   eligible: number;
   selected: number;
+  /** targets of the stratum inspected by every department (COUNTING_RULE) */
   inspected: number;
   problems: number;
-  /** problems / inspected targets */
-  problemRate: number;
+  /** problems / inspected targets, null when none is inspected */
+  problemRate: number | null;
 }
 
 /** Rows (target × department) per 抽查结果 category. */
@@ -41,17 +42,22 @@ export interface TaskStatistics {
   /** null when the task sets no minimum */
   meetsMinimum: boolean | null;
   strata: StratumStatistics[];
+  /** rows (target × department) per category */
   results: ResultCounts;
+  /** targets, COUNTING_RULE */
   inspected: number;
   problems: number;
-  problemRate: number;
+  problemRate: number | null;
   published: number;
-  publicityRate: number;
+  publicityRate: number | null;
+  /** rows (target × department) inspected, and published */
+  rowsInspected: number;
+  rowsPublished: number;
   /** rows not published past their deadline */
   overdue: number;
   followUpDue: number;
   followUpDone: number;
-  followUpRate: number;
+  followUpRate: number | null;
 }
 
 export interface YearStatistics {
@@ -64,14 +70,15 @@ export interface YearStatistics {
   /** selected / registrySize */
   coverage: number;
   results: ResultCounts;
+  /** targets, summed over the tasks (COUNTING_RULE) */
   inspected: number;
   problems: number;
   published: number;
-  publicityRate: number;
+  publicityRate: number | null;
   overdue: number;
   followUpDue: number;
   followUpDone: number;
-  followUpRate: number;
+  followUpRate: number | null;
   /** targets drawn by more than one valid draw in the year (防止检查过多) */
   drawnTwice: { uscc: string; name: string; tasks: string[] }[];
 }
@@ -85,7 +92,7 @@ export interface Statistics {
 const emptyCounts = (): ResultCounts => Object.fromEntries(RESULT_CATEGORIES.map((c) => [c, 0])) as ResultCounts;
 
 function countResults(rows: readonly PublicityRow[], into = emptyCounts()): ResultCounts {
-  for (const r of rows) if (r.result !== null && r.completed !== null) into[r.result]++;
+  for (const r of rows) if (isInspected(r)) into[r.result!]++;
   return into;
 }
 
@@ -117,10 +124,9 @@ export function buildStatistics(
       let inspected = 0;
       let problems = 0;
       for (const [uscc, rs] of perTarget) {
-        if (stratumOf.get(uscc) !== s.stratum) continue;
-        const done = rs.filter((r) => r.completed !== null && r.result !== null);
-        if (done.length > 0) inspected++;
-        if (done.some((r) => isProblem(r.result))) problems++;
+        if (stratumOf.get(uscc) !== s.stratum || !rs.every(isInspected)) continue;
+        inspected++;
+        if (rs.some((r) => isProblem(r.result))) problems++;
       }
       return {
         stratum: s.stratum,
@@ -128,7 +134,7 @@ export function buildStatistics(
         selected: s.selected,
         inspected,
         problems,
-        problemRate: ratio(problems, inspected),
+        problemRate: rate(problems, inspected),
       };
     });
     const task = draw.snapshot.task;
@@ -144,19 +150,21 @@ export function buildStatistics(
       eligible: st.eligible,
       selected: st.selected,
       coverage: st.coverage,
-      minRatio: task.minRatio,
-      meetsMinimum: task.minRatio === null ? null : st.selected * 10000 >= task.minRatio * st.inScope,
+      minRatio: st.minRatio,
+      meetsMinimum: st.meetsMinimum,
       strata,
       results: countResults(p.rows),
       inspected: st.inspected,
       problems: st.problems,
-      problemRate: ratio(st.problems, st.inspected),
+      problemRate: st.problemRate,
       published: st.published,
       publicityRate: st.publicityRate,
+      rowsInspected: st.rowsInspected,
+      rowsPublished: st.rowsPublished,
       overdue: st.rowsOverdue,
       followUpDue: st.followUpDue,
       followUpDone: st.followUpDone,
-      followUpRate: st.followUpDue === 0 ? 1 : ratio(st.followUpDone, st.followUpDue),
+      followUpRate: st.followUpRate,
       rows: p.rows,
       names: new Map(draw.snapshot.targets.map((t) => [t.uscc, t.name])),
     });
@@ -190,11 +198,11 @@ export function buildStatistics(
       inspected,
       problems: sum((t) => t.problems),
       published,
-      publicityRate: inspected === 0 ? 1 : ratio(published, inspected),
+      publicityRate: rate(published, inspected),
       overdue: sum((t) => t.overdue),
       followUpDue,
       followUpDone,
-      followUpRate: followUpDue === 0 ? 1 : ratio(followUpDone, followUpDue),
+      followUpRate: rate(followUpDone, followUpDue),
       drawnTwice: [...drawnBy]
         .filter(([, t]) => t.length > 1)
         .map(([uscc, t]) => ({ uscc, name: names.get(uscc) ?? "", tasks: t }))

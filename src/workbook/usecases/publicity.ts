@@ -2,14 +2,13 @@
 // and the statistics over every valid draw of the workbook.
 import { issue, type Issue, type Lang } from "../../core/issues/issue";
 import { readTable, RESULT_COLUMNS, type ColumnPlace, type ParseOptions } from "../../core/schema";
-import type { IsoDate, StoredDraw } from "../../core/model";
+import type { IsoDate, StoredDraw, Unit } from "../../core/model";
 import { makeCalendar } from "../../core/calendar";
 import {
   buildPublicity,
   buildStatistics,
-  listPublicitySheet,
-  resultPublicitySheet,
-  statisticsSheet,
+  publicitySheets,
+  TRACKER_PREFIX,
   type Publicity,
   type ResultColumns,
   type Statistics,
@@ -146,20 +145,23 @@ export async function runPublicity(
   if (errors.length) return { ok: false, errors, warnings };
   if (options.write === false) return { ok: true, report, warnings };
 
-  const listName = cleanSheetName(`${LIST_PUBLICITY_PREFIX}${options.taskId}`);
-  const resultName = cleanSheetName(`${RESULT_PUBLICITY_PREFIX}${options.taskId}`);
-  await port.write(
-    {
-      create: [],
-      replace: [
-        listPublicitySheet(listName, draw, book.items),
-        resultPublicitySheet(resultName, publicity, draw),
-        statisticsSheet(statistics, STATISTICS_SHEET),
-      ],
-      append: [],
-    },
-    options.progress,
-  );
-  report.sheets = [listName, resultName, STATISTICS_SHEET];
+  const names = {
+    list: cleanSheetName(`${LIST_PUBLICITY_PREFIX}${options.taskId}`),
+    results: cleanSheetName(`${RESULT_PUBLICITY_PREFIX}${options.taskId}`),
+    tracker: cleanSheetName(`${TRACKER_PREFIX}${options.taskId}`),
+    statistics: STATISTICS_SHEET,
+  };
+  // 单位信息 once the schema reads it into the book; the chain head once the register gives it
+  const units = (book as { units?: readonly Unit[] }).units ?? [];
+  const sheets = publicitySheets({
+    publicity,
+    draw,
+    statistics,
+    items: book.items,
+    names,
+    options: { units, date: today },
+  });
+  await port.write({ create: [], replace: sheets, append: [] }, options.progress);
+  report.sheets = [names.list, names.results, names.statistics, names.tracker];
   return { ok: true, report, warnings };
 }

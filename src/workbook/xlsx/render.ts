@@ -120,6 +120,11 @@ function checkStyle(sheet: string, style: CellStyle): void {
     if (c !== undefined && !/^[0-9A-Fa-f]{6}$/.test(c)) throw new Error(`${sheet}: colour must be RRGGBB: ${c}`);
   if (style.fontSize !== undefined && !(style.fontSize > 0 && style.fontSize <= 409))
     throw new Error(`${sheet}: bad font size ${style.fontSize}`);
+  if (
+    style.numberFormat !== undefined &&
+    !(typeof style.numberFormat === "string" && /^[^"]{1,255}$/.test(style.numberFormat))
+  )
+    throw new Error(`${sheet}: bad number format ${String(style.numberFormat)}`);
 }
 
 /**
@@ -183,6 +188,8 @@ export function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
   if (style.horizontal !== undefined) alignment.horizontal = style.horizontal;
   if (style.vertical !== undefined) alignment.vertical = style.vertical;
   if (Object.keys(alignment).length > 0) out.alignment = alignment;
+  // text cells take the text format over it (StyleIndex.asText)
+  if (style.numberFormat !== undefined) out.numFmt = style.numberFormat;
   return out;
 }
 
@@ -220,49 +227,94 @@ export function rowHeights(spec: SheetSpec): (number | null | undefined)[] {
   return (spec as SheetSpec & { rowHeights?: (number | null | undefined)[] }).rowHeights ?? [];
 }
 
-/** Each cell's style as the ordered list of what applies to it, resolved once per distinct list. */
+/** A styled span of one row: columns `left`..`right` take part `id`. */
+interface Span {
+  left: number;
+  right: number;
+  id: number;
+}
+
+/**
+ * Each cell's style as the ordered list of the parts that apply to it, resolved once per distinct
+ * list into one shared object. Equal parts share one id whatever range brought them, so a sheet
+ * of many ranges styled alike (a form repeated 5,000 times) comes down to a handful of style
+ * objects: ExcelJS registers a style once per object, and would otherwise serialise every cell's.
+ */
 export class StyleIndex {
-  private readonly perCell = new Map<number, string>();
-  /** the last styled column of each row, and the last styled row and column */
-  private readonly rowMax = new Map<number, number>();
+  private readonly parts: Partial<ExcelJS.Style>[] = [];
+  /** the last styled row and column (for the part writer's extent) */
   private maxRow = 0;
   private maxColumn = 0;
-  private readonly parts: Partial<ExcelJS.Style>[] = [];
+  /** the row that take() resolved last */
+  private taken: { r: number; styles: (Partial<ExcelJS.Style> | undefined)[] } | null = null;
+  private readonly ids = new Map<string, number>();
+  private readonly byObject = new WeakMap<CellStyle, number>();
+  /** spans per 1-based row, in the order the ranges were added (later parts win) */
+  private readonly rows: (Span[] | undefined)[] = [];
   private readonly resolved = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly text = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly text = new WeakMap<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+  private last: { spans: Span[]; styles: (Partial<ExcelJS.Style> | undefined)[] } | null = null;
 
-  static key(r: number, c: number): number {
-    return r * 16385 + c;
+  /** Adds a spec's style over a block; a spec reuses its style objects, so each is converted once. */
+  addStyle(block: { top: number; left: number; bottom: number; right: number }, style: CellStyle): void {
+    let id = this.byObject.get(style);
+    if (id === undefined) this.byObject.set(style, (id = this.intern(styleParts(style))));
+    this.addId(block, id);
   }
 
   add(block: { top: number; left: number; bottom: number; right: number }, part: Partial<ExcelJS.Style>): void {
-    const id = String(this.parts.push(part) - 1);
-    this.maxRow = Math.max(this.maxRow, block.bottom);
-    this.maxColumn = Math.max(this.maxColumn, block.right);
-    for (let r = block.top; r <= block.bottom; r++) this.rowMax.set(r, Math.max(this.rowMax.get(r) ?? 0, block.right));
-    for (let r = block.top; r <= block.bottom; r++)
-      for (let c = block.left; c <= block.right; c++) {
-        const k = StyleIndex.key(r, c);
-        const had = this.perCell.get(k);
-        this.perCell.set(k, had === undefined ? id : `${had},${id}`);
-      }
+    this.addId(block, this.intern(part));
   }
 
-  /** The shared style object of a cell (ExcelJS writes equal styles once), or undefined. */
-  take(r: number, c: number, asText: boolean): Partial<ExcelJS.Style> | undefined {
-    const k = StyleIndex.key(r, c);
-    const list = this.perCell.get(k);
-    this.perCell.delete(k);
-    if (list === undefined) return undefined;
-    let style = this.resolved.get(list);
-    if (!style) {
-      style = list.split(",").reduce<Partial<ExcelJS.Style>>((acc, id) => mergeStyle(acc, this.parts[Number(id)]), {});
-      this.resolved.set(list, style);
+  private intern(part: Partial<ExcelJS.Style>): number {
+    const content = JSON.stringify(part);
+    let id = this.ids.get(content);
+    if (id === undefined) this.ids.set(content, (id = this.parts.push(part) - 1));
+    return id;
+  }
+
+  private addId(block: { top: number; left: number; bottom: number; right: number }, id: number): void {
+    const span: Span = { left: block.left, right: block.right, id };
+    this.maxRow = Math.max(this.maxRow, block.bottom);
+    this.maxColumn = Math.max(this.maxColumn, block.right);
+    for (let r = block.top; r <= block.bottom; r++) (this.rows[r] ??= []).push(span);
+  }
+
+  /**
+   * The shared style of every styled cell of row `r`, by 1-based column (undefined: unstyled).
+   * Resolved lists are cached by their ids, e.g. '0' or '0,3'.
+   */
+  row(r: number): (Partial<ExcelJS.Style> | undefined)[] {
+    const spans = this.rows[r];
+    if (!spans) return [];
+    // each row is asked for once: let it go, so the index shrinks as the sheet is written
+    this.rows[r] = undefined;
+    // a run of rows under the same ranges (a block styled at once) resolves once
+    const last = this.last;
+    if (last && last.spans.length === spans.length && last.spans.every((s, i) => s === spans[i])) return last.styles;
+    const keys: string[] = [];
+    for (const s of spans)
+      for (let c = s.left; c <= s.right; c++) keys[c] = keys[c] === undefined ? String(s.id) : `${keys[c]},${s.id}`;
+    const out: (Partial<ExcelJS.Style> | undefined)[] = new Array(keys.length);
+    for (let c = 1; c < keys.length; c++) {
+      const k = keys[c];
+      if (k === undefined) continue;
+      let style = this.resolved.get(k);
+      if (!style) {
+        style = k.split(",").reduce<Partial<ExcelJS.Style>>((acc, id) => mergeStyle(acc, this.parts[Number(id)]), {});
+        this.resolved.set(k, style);
+      }
+      out[c] = style;
     }
-    if (!asText) return style;
-    let textStyle = this.text.get(list);
-    if (!textStyle) this.text.set(list, (textStyle = { ...style, numFmt: TEXT_FORMAT }));
-    return textStyle;
+    this.last = { spans, styles: out };
+    return out;
+  }
+
+  /** The style with the text number format, one shared object per style. */
+  asText(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    let t = this.text.get(style);
+    if (!t) this.text.set(style, (t = { ...style, numFmt: TEXT_FORMAT }));
+    return t;
   }
 
   lastRow(): number {
@@ -273,14 +325,18 @@ export class StyleIndex {
     return this.maxColumn;
   }
 
-  /** The last styled column of a row, 0 when none. */
+  /** The last styled column of a row, 0 when none (asked before the row is taken). */
   rowExtent(r: number): number {
-    return this.rowMax.get(r) ?? 0;
+    if (this.taken?.r === r) return this.taken.styles.length - 1;
+    const spans = this.rows[r];
+    return spans ? Math.max(...spans.map((s) => s.right)) : 0;
   }
 
-  /** The styled cells that hold no value, still to be created. */
-  remaining(): [number, number][] {
-    return [...this.perCell.keys()].map((k) => [Math.floor(k / 16385), k % 16385]);
+  /** The shared style of one cell, as text when asked; a row is resolved once, cells in any order. */
+  take(r: number, c: number, asText: boolean): Partial<ExcelJS.Style> | undefined {
+    if (this.taken?.r !== r) this.taken = { r, styles: this.row(r) };
+    const style = this.taken.styles[c];
+    return style && asText ? this.asText(style) : style;
   }
 }
 
@@ -291,8 +347,7 @@ export class StyleIndex {
 export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
   const size = extent(spec);
   const styles = new StyleIndex();
-  for (const s of spec.styles ?? [])
-    styles.add(clampBlock(parseRange(s.range), size.rows, size.columns), styleParts(s.style));
+  for (const s of spec.styles ?? []) styles.addStyle(clampBlock(parseRange(s.range), size.rows, size.columns), s.style);
   // unlocked cells of a protected sheet; a whole-column range also goes to the column's own
   // style, so that the empty cells below the data are unlocked too
   const unlockedColumns: number[] = [];
@@ -303,21 +358,27 @@ export async function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): Promi
       styles.add(clampBlock(b, size.rows, size.columns), { protection: { locked: false } });
     }
 
-  spec.rows.forEach((row, i) => {
+  const plainText: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT };
+  for (let i = 0; i < size.rows; i++) {
     const r = i + 1;
+    const row = spec.rows[i];
+    const rowStyles = styles.row(r);
+    const width = Math.max(row.length, rowStyles.length - 1);
+    if (width === 0) continue;
     const xlRow = ws.getRow(r);
-    row.forEach((v, j) => {
-      const style = styles.take(r, j + 1, typeof v === "string" && v !== "");
-      if ((v === null || v === "") && !style) return;
-      const cell = xlRow.getCell(j + 1);
-      if (v === null || v === "") cell.style = style!;
-      else {
-        cell.style = style ?? (typeof v === "string" ? { numFmt: TEXT_FORMAT } : {});
-        cell.value = v;
+    for (let c = 1; c <= width; c++) {
+      const v = c <= row.length ? row[c - 1] : null;
+      const style = rowStyles[c];
+      if (v === null || v === undefined || v === "") {
+        if (style) xlRow.getCell(c).style = style;
+        continue;
       }
-    });
-  });
-  for (const [r, c] of styles.remaining()) ws.getRow(r).getCell(c).style = styles.take(r, c, false)!;
+      const cell = xlRow.getCell(c);
+      if (typeof v === "string") cell.style = style ? styles.asText(style) : plainText;
+      else if (style) cell.style = style;
+      cell.value = v;
+    }
+  }
 
   (spec.columnWidths ?? []).forEach((w, i) => {
     if (w !== null && w !== undefined) ws.getColumn(i + 1).width = w;

@@ -96,15 +96,55 @@ describe("renderChecklistSheet", () => {
     expect(long.rowHeights[row]).toBeGreaterThan(spec.rowHeights[row]);
   });
 
-  test("merges and styles never overlap", () => {
-    for (const list of [spec.merges!, spec.styles!.map((s) => s.range)]) {
-      const seen = new Set<string>();
-      for (const r of list)
-        for (const c of cellsOf(r)) {
-          expect(seen.has(c)).toBe(false);
-          seen.add(c);
-        }
-    }
+  test("merges never overlap; each form's body is one bordered base, the styles over it never overlap", () => {
+    const seen = new Set<string>();
+    for (const r of spec.merges!)
+      for (const c of cellsOf(r)) {
+        expect(seen.has(c)).toBe(false);
+        seen.add(c);
+      }
+    const bases = spec.styles!.filter((s) => s.style.border);
+    expect(bases).toHaveLength(forms.length);
+    // the bases come first, so that the styles laid over them win in every adapter
+    expect(spec.styles!.slice(0, forms.length)).toEqual(bases);
+    const over = new Set<string>();
+    for (const s of spec.styles!.slice(forms.length))
+      for (const c of cellsOf(s.range)) {
+        expect(over.has(c)).toBe(false);
+        over.add(c);
+      }
+    // alike cells side by side and runs of alike rows are one range each
+    expect(spec.styles!.length).toBeLessThanOrEqual(18 * forms.length);
+  });
+
+  test("a 抽查依据 too long for one row continues below it: no row over 409 points, every word printed", () => {
+    const basis = "《中华人民共和国基本医疗卫生与健康促进法》第三十八条、第三十九条、第四十条".repeat(20);
+    expect(basis.length).toBeGreaterThan(419);
+    const longer = "依据".repeat(9000);
+    const items = [
+      ...ITEMS,
+      { ...checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", "是否按协议管理"), basis },
+      { ...checkpoint("M1", INSURANCE, "对定点医药机构的监督检查", "超长依据"), basis: longer },
+    ];
+    const forms = buildForms(makeDraw(), items);
+    const long = renderChecklistSheet(forms, "x");
+    expect(Math.max(...long.rowHeights)).toBeLessThanOrEqual(409);
+    for (const row of long.rows) for (const v of row) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(32767);
+    // column C of the rows from the checkpoint down, joined, is the whole basis
+    const at = long.rows.findIndex((r) => r[1] === "是否按协议管理");
+    let text = "";
+    for (let r = at; r < long.rows.length && (r === at || long.rows[r][0] === null); r++) text += long.rows[r][2] ?? "";
+    expect(text).toBe(basis);
+    // the checkpoint's other cells span its continuation rows: one result cell, one 序号
+    const rows = long.rows.slice(at).findIndex((r, i) => i > 0 && r[0] !== null);
+    expect(rows).toBeGreaterThan(1);
+    expect(long.merges).toContain(`E${at + 1}:E${at + rows}`);
+    const listed = cellSet(long.validations!.map((v) => v.range));
+    for (let r = at + 1; r <= at + rows; r++) expect(listed.has(`E${r}`)).toBe(true);
+    const huge = long.rows.findIndex((r) => r[1] === "超长依据");
+    let all = "";
+    for (let r = huge; r < long.rows.length && (r === huge || long.rows[r][0] === null); r++) all += long.rows[r][2] ?? "";
+    expect(all).toBe(longer);
   });
 
   test("text that looks like a formula stays a plain string", () => {

@@ -58,12 +58,21 @@ describe("publicity of a task", () => {
     expect(build("2026-06-03").rows[4].status).toBe("overdue");
   });
 
-  test("figures count targets once", () => {
+  test("figures count a target once, as inspected when every department has its result", () => {
+    // U1 and U3: both departments done; U2: insurance not yet, so not inspected (nor its problem)
     expect(p.stats).toMatchObject({
       selected: 3,
-      inspected: 3,
-      problems: 3,
-      published: 1,
+      inspected: 2,
+      problems: 2,
+      // U1's insurance row and U3's rows are unpublished
+      published: 0,
+      problemRate: 1,
+      publicityRate: 0,
+      rowsInspected: 5,
+      rowsProblems: 4,
+      followUpRate: 0.25,
+      minRatio: 300,
+      meetsMinimum: true,
       coverage: 0.06,
       registryCoverage: 0.03,
       rows: 6,
@@ -76,6 +85,11 @@ describe("publicity of a task", () => {
       followUpDone: 1,
       followUpOverdue: 1,
     });
+  });
+
+  test("0 of 0 is no rate: nothing inspected gives null rates, not 100%", () => {
+    const q = buildPublicity({ draw: DRAW_T1, results: [], calendar, today: "2026-06-02" });
+    expect(q.stats).toMatchObject({ inspected: 0, problemRate: null, publicityRate: null, followUpRate: null });
   });
 
   test("a draw pair without a 检查结果 row is not inspected, with a warning", () => {

@@ -60,22 +60,26 @@ describe("publicity", () => {
     expect(statuses(mid)).toEqual(["pending", "overdue", "published", "not_inspected"]);
     const late = ok(await runPublicity(b, { taskId: TASK, today: "2026-05-13", write: false }));
     expect(statuses(late)).toEqual(["overdue", "overdue", "published", "not_inspected"]);
-    expect(late.publicity.stats).toMatchObject({ selected: drawn.selected.length, inspected: 2, problems: 2 });
+    // a target counts as inspected once every department has its result: target 2 still waits for insurance
+    expect(late.publicity.stats).toMatchObject({ selected: drawn.selected.length, inspected: 1, problems: 1 });
+    expect(late.publicity.stats).toMatchObject({ rowsInspected: 3, rowsProblems: 2 });
     expect(await dump(b)).toEqual(before);
   });
 
   test("writes the list, results and statistics sheets, and a re-run rewrites them", async () => {
     const b = book.clone();
     const first = ok(await runPublicity(b, { taskId: TASK, today: "2026-04-24" }));
-    expect(first.sheets).toEqual([`抽查名单公示-${TASK}`, `结果公示-${TASK}`, "抽查统计"]);
+    expect(first.sheets).toEqual([`抽查名单公示-${TASK}`, `结果公示-${TASK}`, "抽查统计", `公示进度-${TASK}`]);
     const names = [...b.sheets.keys()];
-    const results = b.sheets.get(`结果公示-${TASK}`)!;
-    expect(results[2]).toContain("待公示");
+    // the statuses are on the internal tracker, not on the posted table
+    const tracker = b.sheets.get(`公示进度-${TASK}`)!;
+    const row = tracker.findIndex((r) => r[0] === 1);
+    expect(tracker[row]).toContain("待公示");
     ok(await runPublicity(b, { taskId: TASK, today: "2026-05-13" }));
     expect([...b.sheets.keys()]).toEqual(names);
-    const again = b.sheets.get(`结果公示-${TASK}`)!;
-    expect(again.length).toBe(results.length);
-    expect(again[2]).toContain("已逾期");
+    const again = b.sheets.get(`公示进度-${TASK}`)!;
+    expect(again.length).toBe(tracker.length);
+    expect(again[row]).toContain("已逾期");
   });
 
   test("a 行政处罚 row without its decision number is reported at its cell, and nothing is written", async () => {

@@ -53,6 +53,7 @@ describe("formula-like text through the .xlsx adapter", () => {
         `抽查名单公示-${TASK}`,
         `结果公示-${TASK}`,
         "抽查统计",
+        `公示进度-${TASK}`,
       ].sort(),
     );
   });
