@@ -7,6 +7,8 @@ import { attributes, escapeXml } from "./xml";
 type Style = Partial<ExcelJS.Style>;
 
 const TEXT_FORMAT_ID = 49; // the built-in '@'
+/** Excel's built-in number formats a spec may ask for, by their code. */
+const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "@": 49 };
 
 interface Xf {
   numFmtId: number;
@@ -89,9 +91,21 @@ export class StyleBook {
   private readonly byStyle = new Map<Style, number>();
   private readonly existingXfs: Xf[];
   private readonly textOf = new Map<number, number>();
+  /** custom number formats: those of the package by code, and those added (id ≥ 164) */
+  private readonly formats = new Map<string, number>();
+  private readonly addedFormats: { id: number; code: string }[] = [];
+  private nextFormat = 164;
 
   /** `xml` is the package's styles.xml; null when it has none (a minimal one is written). */
   constructor(private readonly xml: string) {
+    for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+      const a = attributes(m[1]);
+      const id = Number(a.numFmtId);
+      if (a.formatCode !== undefined && Number.isInteger(id)) {
+        this.formats.set(a.formatCode, id);
+        this.nextFormat = Math.max(this.nextFormat, id + 1);
+      }
+    }
     const count = (tag: string, child: string) => {
       const m = new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(xml);
       return m?.[1] ? [...m[1].matchAll(new RegExp(`<${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${child}>)`, "g"))].length : 0;
@@ -133,7 +147,21 @@ export class StyleBook {
   }
 
   get changed(): boolean {
-    return this.xfs.added.length > 0;
+    return this.xfs.added.length > 0 || this.addedFormats.length > 0;
+  }
+
+  /** The id of a number format: built in, the package's own, or added. */
+  private formatId(code: string | undefined): number {
+    if (code === undefined) return 0;
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = this.nextFormat++;
+      this.formats.set(code, id);
+      this.addedFormats.push({ id, code });
+    }
+    return id;
   }
 
   private xfIndex(x: Xf): number {
@@ -161,7 +189,7 @@ export class StyleBook {
     const index = empty
       ? 0
       : this.xfIndex({
-          numFmtId: style.numFmt === "@" ? TEXT_FORMAT_ID : 0,
+          numFmtId: this.formatId(style.numFmt),
           fontId: style.font && Object.keys(style.font).length ? this.fonts.add(fontXml(style.font)) : 0,
           fillId: style.fill ? this.fills.add(fillXml(style.fill)) : 0,
           borderId: style.border && Object.keys(style.border).length ? this.borders.add(borderXml(style.border)) : 0,
@@ -191,6 +219,22 @@ export class StyleBook {
   /** styles.xml with the additions, each list's count brought up to date. */
   toXml(): string {
     let xml = this.xml;
+    if (this.addedFormats.length) {
+      const added = this.addedFormats
+        .map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`)
+        .join("");
+      const m = /<numFmts\b([^>]*?)(\/>|>([\s\S]*?)<\/numFmts>)/.exec(xml);
+      if (m) {
+        const body = (m[3] ?? "") + added;
+        const total = [...body.matchAll(/<numFmt\b/g)].length;
+        xml = xml.slice(0, m.index) + `<numFmts count="${total}">${body}</numFmts>` + xml.slice(m.index + m[0].length);
+      } else {
+        // numFmts come first in a styleSheet
+        const at = xml.search(/<fonts\b/);
+        const block = `<numFmts count="${this.addedFormats.length}">${added}</numFmts>`;
+        xml = at < 0 ? xml : xml.slice(0, at) + block + xml.slice(at);
+      }
+    }
     for (const list of [this.fonts, this.fills, this.borders, this.xfs]) {
       if (list.added.length === 0) continue;
       const total = list.existing + list.added.length;
