@@ -41,7 +41,9 @@ function thirdPartyNotices(inputs) {
       continue;
     }
     const file = fs.readdirSync(abs).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f));
-    const text = file ? fs.readFileSync(path.join(abs, file), "utf8").trim() : `License: ${pkg.license ?? "see the package"}`;
+    const text = file
+      ? fs.readFileSync(path.join(abs, file), "utf8").trim()
+      : `License: ${pkg.license ?? "see the package"}`;
     parts.push(`${pkg.name}@${pkg.version} (${pkg.license ?? "?"})\n\n${text}`);
   }
   return `Third-party software bundled in shuangsuiji.cjs\n${"=".repeat(48)}\n\n${parts.join(`\n\n${"-".repeat(72)}\n\n`)}\n`;

@@ -66,7 +66,9 @@ export function renderLogSheet(entries: readonly LogEntry[]): SheetSpec {
     // carries values only, in every adapter)
     styles: [
       { range: `A1:${last}1`, style: { bold: true, fill: "DDEBF7", border: true, wrap: true } },
-      ...(entries.length ? [{ range: `A2:${last}${entries.length + 1}`, style: { vertical: "top" as const, wrap: true } }] : []),
+      ...(entries.length
+        ? [{ range: `A2:${last}${entries.length + 1}`, style: { vertical: "top" as const, wrap: true } }]
+        : []),
     ],
     frozenRows: 1,
     protect: true,

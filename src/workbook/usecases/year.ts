@@ -97,7 +97,11 @@ function shareOf(text: string | undefined, lang: Lang): { ok: true; share?: numb
 export async function runYear(port: WorkbookPort, options: YearOptions): Promise<Outcome<YearReport>> {
   const lang = options.lang ?? "zh";
   if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 2100)
-    return { ok: false, errors: [issue("year_invalid_option", {}, { value: String(options.year) }, lang)], warnings: [] };
+    return {
+      ok: false,
+      errors: [issue("year_invalid_option", {}, { value: String(options.year) }, lang)],
+      warnings: [],
+    };
   if (options.today !== undefined && !isIsoDate(options.today))
     return { ok: false, errors: [issue("date_invalid_option", {}, { value: options.today }, lang)], warnings: [] };
   const share = shareOf(options.share, lang);

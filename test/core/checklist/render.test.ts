@@ -129,7 +129,8 @@ describe("renderChecklistSheet", () => {
     const forms = buildForms(makeDraw(), items);
     const long = renderChecklistSheet(forms, "x");
     expect(Math.max(...long.rowHeights)).toBeLessThanOrEqual(409);
-    for (const row of long.rows) for (const v of row) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(32767);
+    for (const row of long.rows)
+      for (const v of row) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(32767);
     // column C of the rows from the checkpoint down, joined, is the whole basis
     const at = long.rows.findIndex((r) => r[1] === "是否按协议管理");
     let text = "";
@@ -143,7 +144,8 @@ describe("renderChecklistSheet", () => {
     for (let r = at + 1; r <= at + rows; r++) expect(listed.has(`E${r}`)).toBe(true);
     const huge = long.rows.findIndex((r) => r[1] === "超长依据");
     let all = "";
-    for (let r = huge; r < long.rows.length && (r === huge || long.rows[r][0] === null); r++) all += long.rows[r][2] ?? "";
+    for (let r = huge; r < long.rows.length && (r === huge || long.rows[r][0] === null); r++)
+      all += long.rows[r][2] ?? "";
     expect(all).toBe(longer);
   });
 

@@ -43,7 +43,15 @@ function bundle(dir: string): Promise<string> {
         entry: join(dir, "entry.js"),
         output: { path: dir, filename: "digest.js" },
         resolve: { extensions: [".ts", ".js"] },
-        module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") } }] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              loader: "ts-loader",
+              options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") },
+            },
+          ],
+        },
         performance: { hints: false },
       },
       (err, stats) => {

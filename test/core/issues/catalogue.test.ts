@@ -15,8 +15,7 @@ test("a code stands in one part of the catalogue only", () => {
 
 test("every entry has a Chinese and an English text with the same placeholders", () => {
   // a parameter may come in its English form for the English text ({name} / {name_en})
-  const params = (s: string) =>
-    [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/_en$/, "")))].sort();
+  const params = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/_en$/, "")))].sort();
   for (const [code, e] of Object.entries(catalogue)) {
     // a text made of its parameter alone (a host's own note, already in Chinese) is allowed
     expect([code, /[\u4e00-\u9fff]/.test(e.zh) || /^\{\w+\}$/.test(e.zh)]).toEqual([code, true]);
