@@ -80,6 +80,7 @@ export function formatDraw(r: DrawReport, file: string, lang: Lang): string {
   }
   if (r.selected.length > 10) lines.push(t(lang, `  ……共 ${r.selected.length} 个`, `  … ${r.selected.length} in all`));
   for (const w of r.warnings) lines.push(t(lang, `  警告：${w.message}`, `  warning: ${w.message}`));
+  if (r.year?.length) lines.push(t(lang, "本年度抽查进度：", "The year so far:"), ...r.year.map((l) => `  ${l}`));
   lines.push(
     t(
       lang,

@@ -16,14 +16,14 @@ import { version as VERSION } from "../../package.json";
 import { issue, type Issue, type Lang } from "../core/issues/issue";
 import type { IssueCode } from "../core/issues/catalogue";
 import { NotAWorkbookError, type XlsxWorkbook } from "../workbook/xlsx";
-import { FileProblemError } from "../workbook/xlsx/file";
+import { FileProblemError, writeAtomic } from "../workbook/xlsx/file";
 import { checkBook, listDraws, runDraw, runFreeze, verifyDraws } from "../workbook/usecases";
 import { parseCommandLine, requestedLang, type OptionDef, type Problem } from "./args";
 import { claimTarget, openBook, saveBook, writeTarget, type OpenedBook } from "./files";
 import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, strip, t } from "./format";
 import type { HeldLock } from "./lock";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
-import { runSubstituteCommand, runVoidCommand } from "./register";
+import { runExportCommand, runPapersCommand, runSubstituteCommand, runVoidCommand, runYearCommand } from "./register";
 
 export { strip };
 
@@ -77,6 +77,26 @@ export const OPTIONS: Record<string, OptionDef> = {
   },
   sheet: { type: "string", placeholder: "NAME", zh: "只核验这张结果表", en: "verify this result sheet only" },
   draw: { type: "string", placeholder: "NAME", zh: "抽取结果表名", en: "the draw's result sheet" },
+  papers: {
+    type: "string",
+    placeholder: "record,freeze,notices,confirmations",
+    zh: "要生成的文书（默认全部适用的）",
+    en: "which papers (default: all that apply)",
+  },
+  year: { type: "string", placeholder: "YYYY", zh: "年度", en: "the year" },
+  share: { type: "string", placeholder: "PCT", zh: "年度抽查比例目标，如 5%", en: "the yearly share, e.g. 5%" },
+  report: {
+    type: "string",
+    placeholder: "half|year",
+    zh: "同时生成半年或全年情况报告",
+    en: "also write the half-year or the year report",
+  },
+  csv: {
+    type: "string",
+    placeholder: "FILE.csv",
+    zh: "另存为 CSV 文件（UTF-8 带 BOM）",
+    en: "also write a CSV file (UTF-8 with BOM)",
+  },
   reason: {
     type: "string",
     placeholder: "TEXT",
@@ -128,6 +148,8 @@ export interface CommandContext {
    * refusal or failure has been reported (the run then returns it without printing anything).
    */
   save(): Promise<number>;
+  /** Writes a text file beside the workbook (UTF-8, whole or not at all); 0 when written, else the exit code. */
+  writeText(path: string, text: string): Promise<number>;
   /** Prints the command's result: `doc` under --json (with the shell's warnings added), else `text`. */
   emit(doc: Record<string, unknown>, text: string): void;
   /** Reports a use-case's refusal; returns exit code 1. */
@@ -243,6 +265,23 @@ export const COMMANDS: Record<string, CommandSpec> = {
     required: ["draw", "reason"],
     writes: true,
     run: runVoidCommand,
+  },
+  papers: {
+    options: ["draw", "papers", "date", "out"],
+    required: ["draw"],
+    writes: true,
+    run: runPapersCommand,
+  },
+  year: {
+    options: ["year", "today", "share", "report", "out"],
+    required: ["year"],
+    writes: true,
+    run: runYearCommand,
+  },
+  export: {
+    options: ["year", "task", "csv", "out"],
+    writes: true,
+    run: runExportCommand,
   },
 };
 
@@ -486,6 +525,15 @@ async function dispatch(argv: string[], io: Io, run: Run): Promise<number> {
           return 0;
         } catch (e) {
           run.phase = "working";
+          if (e instanceof FileProblemError) return run.problem(asIssue(e), warnings);
+          throw e;
+        }
+      },
+      async writeText(path, text) {
+        try {
+          await writeAtomic(new TextEncoder().encode(text), path);
+          return 0;
+        } catch (e) {
           if (e instanceof FileProblemError) return run.problem(asIssue(e), warnings);
           throw e;
         }

@@ -1,6 +1,15 @@
-// The commands of the draw register beyond freeze and draw: `void`, `substitute`, and the texts
-// that show the chain head wherever a draw's record is published.
-import { runSubstitute, runVoid } from "../workbook/usecases";
+// The commands of the draw register beyond freeze and draw (`void`, `substitute`), the papers
+// around a draw (`papers`), and the year's work (`year`, `export`).
+import { issue } from "../core/issues/issue";
+import {
+  PAPER_KINDS,
+  runNationalExport,
+  runPapers,
+  runSubstitute,
+  runVoid,
+  runYear,
+  type PaperKind,
+} from "../workbook/usecases";
 import { formatDraw, strip, t } from "./format";
 import type { CommandContext } from "./main";
 
@@ -60,4 +69,99 @@ export async function runSubstituteCommand(c: CommandContext): Promise<number> {
 
 function warningLines(c: CommandContext, warnings: { message: string }[]): string {
   return warnings.map((w) => `\n${t(c.lang, "警告：", "warning: ")}${w.message}`).join("");
+}
+
+export async function runPapersCommand(c: CommandContext): Promise<number> {
+  const kinds = c.text("papers");
+  const asked = kinds === undefined ? undefined : kinds.split(/[,，、\s]+/).filter(Boolean);
+  const unknown = (asked ?? []).filter((k) => !(PAPER_KINDS as readonly string[]).includes(k));
+  if (unknown.length)
+    return c.failed(
+      [issue("paper_unknown", {}, { papers: unknown.join("、"), known: PAPER_KINDS.join("、") }, c.lang)],
+      [],
+    );
+  const r = await runPapers(c.port, {
+    lang: c.lang,
+    draw: c.text("draw")!,
+    kinds: asked as PaperKind[] | undefined,
+    date: c.text("date"),
+    now: c.now,
+  });
+  if (!r.ok) return c.failed(r.errors, r.warnings);
+  const saved = await c.save();
+  if (saved) return saved;
+  const names = Object.values(r.report.sheets);
+  c.emit(
+    { ok: true, ...r.report, file: c.out },
+    t(
+      c.lang,
+      `已为「${r.report.draw}」（${r.report.status}）生成：${names.join("、")}（A4，每份另起一页）。\n抽取记录链头 ${r.report.chain || "—"}\n已写入 ${c.out}`,
+      `Papers of "${r.report.draw}" (${r.report.status}): ${names.join(", ")} (A4, each starting a page).\nDraw log chain head ${r.report.chain || "—"}\nWritten to ${c.out}`,
+    ),
+  );
+  return 0;
+}
+
+export async function runYearCommand(c: CommandContext): Promise<number> {
+  const year = Number(c.text("year"));
+  const report = c.text("report") as "half" | "year" | undefined;
+  if (report !== undefined && report !== "half" && report !== "year")
+    return c.failed([issue("year_report_kind", {}, { value: String(report) }, c.lang)], []);
+  const r = await runYear(c.port, {
+    lang: c.lang,
+    year,
+    today: c.text("today"),
+    share: c.text("share"),
+    report,
+    now: c.now,
+  });
+  if (!r.ok) return c.failed(r.errors, r.warnings);
+  const saved = await c.save();
+  if (saved) return saved;
+  const j = r.report.json as Record<string, unknown> & { registry: number; drawn: number; share: number; goal: number };
+  const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
+  const uncovered = (j.uncoveredItems as string[] | undefined) ?? [];
+  c.emit(
+    { ...j, warnings: strip(r.warnings), sheets: r.report.sheets, file: c.out },
+    t(
+      c.lang,
+      `${year} 年度：名录库 ${j.registry} 户，已抽取 ${j.drawn} 户，占 ${pct(j.share)}（目标 ${pct(j.goal)}）；` +
+        `未覆盖的抽查事项：${uncovered.join("、") || "无"}。\n已写入工作表 ${r.report.sheets.join("、")}，文件 ${c.out}`,
+      `${year}: registry ${j.registry}, drawn ${j.drawn} (${pct(j.share)}, goal ${pct(j.goal)}); items never covered: ${uncovered.join(", ") || "none"}.\nWrote ${r.report.sheets.join(", ")} to ${c.out}`,
+    ) + warningLines(c, r.warnings),
+  );
+  return 0;
+}
+
+export async function runExportCommand(c: CommandContext): Promise<number> {
+  const year = c.text("year");
+  const csv = c.text("csv");
+  const r = await runNationalExport(c.port, {
+    lang: c.lang,
+    year: year === undefined ? undefined : Number(year),
+    taskId: c.text("task"),
+  });
+  if (!r.ok) return c.failed(r.errors, r.warnings);
+  if (csv !== undefined) {
+    const written = await c.writeText(csv, r.report.csv);
+    if (written) return written;
+  }
+  const saved = await c.save();
+  if (saved) return saved;
+  c.emit(
+    {
+      ok: true,
+      rows: r.report.rows.length,
+      sheet: r.report.sheet,
+      csv: csv ?? null,
+      warnings: strip(r.warnings),
+      file: c.out,
+    },
+    t(
+      c.lang,
+      `已导出 ${r.report.rows.length} 条已检查的结果（国家企业信用信息公示系统的字段），工作表「${r.report.sheet}」${csv ? `，CSV 文件 ${csv}（UTF-8 带 BOM）` : ""}。\n已写入 ${c.out}`,
+      `Exported ${r.report.rows.length} inspected results in the national publicity system's fields, sheet "${r.report.sheet}"${csv ? `, CSV ${csv} (UTF-8 with BOM)` : ""}.\nWritten to ${c.out}`,
+    ) + warningLines(c, r.warnings),
+  );
+  return 0;
 }

@@ -9,6 +9,8 @@ import {
   TRACKER_PREFIX,
 } from "../core/publicity";
 import { CONFIRMATION_PREFIX, FREEZE_NOTICE_PREFIX, NOTICE_PREFIX, RECORD_PREFIX } from "../core/papers";
+import { YEAR_DETAIL_SHEET, YEAR_SHEET } from "../core/year/sheets";
+import { NATIONAL_SHEET } from "../core/platform/export";
 
 // the publicity's and the papers' sheet names are the core's (its sheets and issues name them)
 export { LIST_PUBLICITY_PREFIX, RESULT_PUBLICITY_PREFIX, RESULTS_SHEET, STATISTICS_SHEET, TRACKER_PREFIX };
@@ -59,11 +61,16 @@ export function taskSheetName(prefix: string, taskId: string, existing: string[]
   return numberedSheetName(prefix, taskId, existing);
 }
 
+/** The year view's sheets and the national export (core/year, core/platform). */
+const YEAR_SHEETS = [YEAR_SHEET, YEAR_DETAIL_SHEET, NATIONAL_SHEET];
+const YEAR_PREFIXES = ["半年情况报告-", "全年情况报告-", "检查案件查处汇总表-", "上年处罚整改落实-"];
+
 /** True for the sheets the software writes (never read as registries). */
 export function isGeneratedSheet(name: string): boolean {
   return (
     name === LOG_SHEET ||
     name === STATISTICS_SHEET ||
+    YEAR_SHEETS.includes(name) ||
     [
       RESULT_PREFIX,
       SNAPSHOT_PREFIX,
@@ -75,6 +82,7 @@ export function isGeneratedSheet(name: string): boolean {
       FREEZE_NOTICE_PREFIX,
       NOTICE_PREFIX,
       CONFIRMATION_PREFIX,
+      ...YEAR_PREFIXES,
     ].some((p) => name.startsWith(p))
   );
 }

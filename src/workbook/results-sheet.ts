@@ -5,6 +5,7 @@ import type { SheetSpec, WriteBatch } from "./port";
 import type { Cell } from "./cells";
 import { RESULT_COLUMNS } from "../core/schema/columns";
 import { RESULTS_SHEET } from "./names";
+import { resultsSheetLayout } from "./results-layout";
 
 /** The 检查结果 headers, in the order the draw writes them: the schema's columns of that sheet. */
 export const RESULT_HEADERS: readonly string[] = RESULT_COLUMNS.map((c) => c.header);
@@ -38,13 +39,10 @@ export function resultRowsAppend(snapshot: Snapshot, outcome: DrawOutcome): Writ
         team.department,
         ...RESULT_HEADERS.slice(4).map(() => null),
       ]);
-  const whenAbsent: SheetSpec = {
-    name: RESULTS_SHEET,
-    rows: [[...RESULT_HEADERS]],
-    columnWidths: [14, 21, 28, 14, 12, 18, 30, 24, 20, 12, 24, 10, 12],
-    styles: [{ range: "A1:M1", style: { bold: true, fill: "DDEBF7", border: true } }],
-    frozenRows: 1,
-  };
+  // the sheet's layout (A4 landscape, header frozen and repeated); the drop-down comes with the rows
+  const { validations, ...layout } = resultsSheetLayout(1);
+  void validations;
+  const whenAbsent: SheetSpec = { name: RESULTS_SHEET, rows: [[...RESULT_HEADERS]], ...layout };
   return {
     sheet: RESULTS_SHEET,
     rows,

@@ -57,6 +57,7 @@ export function mockUseCases(): UseCases {
         frozenAt: "",
         frozenSheet: "",
         chain: "0".repeat(64),
+        year: [],
       },
     }),
     async runDraw(port, request) {

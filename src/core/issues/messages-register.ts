@@ -157,6 +157,21 @@ export const registerMessages = {
     zh: "「{option}」有 {length} 个字符，最多 {max} 个。请缩短后重试。",
     en: '"{option}" has {length} characters; at most {max} are allowed.',
   },
+  paper_not_for_draw: {
+    severity: "error",
+    zh: "「{sheet}」的状态是「{status}」，不能生成{papers}：检查通知书和比对确认单只为有效抽取生成，冻结公告只为先冻结后取种的抽取生成。",
+    en: '"{sheet}" is {status}: it has no {papers} (notices and confirmations are made for valid draws only, the freeze announcement for frozen draws).',
+  },
+  paper_unknown: {
+    severity: "error",
+    zh: "没有「{papers}」这种文书。可选：{known}（record 抽取过程记录，freeze 冻结公告，notices 检查通知书，confirmations 比对确认单）。",
+    en: 'There is no paper "{papers}"; choose from {known}.',
+  },
+  year_report_kind: {
+    severity: "error",
+    zh: "--report 只能是 half（半年情况报告）或 year（全年情况报告），而不是「{value}」。",
+    en: '--report is half or year, not "{value}".',
+  },
   year_invalid_option: {
     severity: "error",
     zh: "年度「{value}」无效，应为 1900 至 2100 之间的四位年份，例如 2026。",

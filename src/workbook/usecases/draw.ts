@@ -13,6 +13,8 @@ import {
   type RegisteredDraw,
 } from "../../core/draw/register";
 import { migrate } from "../../core/draw/legacy";
+import { workload, workloadIssues } from "../../core/papers";
+import { makeCalendar } from "../../core/calendar";
 import { seedRefusal } from "../../core/draw/seed";
 import type { LogEntry } from "../../core/draw/chain";
 import { issue, translate, type Issue, type Lang } from "../../core/issues/issue";
@@ -29,6 +31,7 @@ import type { WorkbookPort } from "../port";
 import { loadBook, type LoadedBook } from "./load";
 import { commit, optionProblems, renderDrawSheet } from "./commit";
 import { pairKey, resultRowChanges } from "./result-rows";
+import { yearBeforeDraw } from "./year";
 
 export interface DrawOptions extends ParseOptions {
   taskId: string;
@@ -82,6 +85,8 @@ export interface DrawReport {
   }[];
   reserves: { uscc: string; name: string; stratum: Stratum; rank: number; used: boolean }[];
   substitutions: { n: number; replaced: string; substitute: string; stratum: Stratum; rank: number; reason: string }[];
+  /** the year's share after this draw and the planned batches that are late (the year view's lines) */
+  year?: string[];
   warnings: Issue[];
 }
 
@@ -465,11 +470,21 @@ export async function runDraw(port: WorkbookPort, options: DrawOptions): Promise
     { task: task.id, pairs: keep },
   );
   if (!written.ok) return fail(written.errors, warnings);
-  warnings.push(...translate(result.warnings, lang), ...written.warnings);
+  // more inspections per inspector than the task window has working days: said, not refused
+  const load = workloadIssues(workload(snapshot, outcome, makeCalendar(loaded.book.holidays)), lang);
+  warnings.push(...translate(result.warnings, lang), ...written.warnings, ...load);
+  const year = await yearBeforeDraw(
+    loaded,
+    { taskId: task.id, departments: task.departments, count: outcome.selected.length, date },
+    lang,
+  );
   return {
     ok: true,
     warnings,
-    report: drawReport(mine, snapshot, outcome, [], written.head, translate(result.warnings, lang)),
+    report: {
+      ...drawReport(mine, snapshot, outcome, [], written.head, translate(result.warnings, lang)),
+      year: year?.lines ?? [],
+    },
   };
 }
 
@@ -491,6 +506,8 @@ export async function previewDraw(
     /** the snapshot sheet of the freeze awaiting its seed ('' when not frozen) */
     frozenSheet: string;
     chain: string;
+    /** how far the year's share will stand after the draw, and the late planned batches */
+    year: string[];
   }>
 > {
   const prep = await prepare(port, options, true);
@@ -502,10 +519,19 @@ export async function previewDraw(
     ? trial.outcome.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, planned: s.selected }))
     : [];
   const live = activeDraw(loaded.register, task.id);
+  const planned = strata.reduce((n, x) => n + x.planned, 0);
+  const year = await yearBeforeDraw(
+    loaded,
+    { taskId: task.id, departments: task.departments, count: planned, date },
+    options.lang ?? "zh",
+  );
   return {
     ok: true,
     warnings: translate(
-      trial.ok ? [...prep.prepared.warnings, ...trial.warnings] : [...prep.prepared.warnings, trial.issue],
+      [
+        ...(trial.ok ? [...prep.prepared.warnings, ...trial.warnings] : [...prep.prepared.warnings, trial.issue]),
+        ...(year?.issues ?? []),
+      ],
       options.lang ?? "zh",
     ),
     report: {
@@ -519,6 +545,7 @@ export async function previewDraw(
       frozenAt: freeze?.freeze?.entry.time ?? "",
       frozenSheet: freeze?.key ?? "",
       chain: loaded.register.head,
+      year: year?.lines ?? [],
     },
   };
 }

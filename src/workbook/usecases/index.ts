@@ -8,3 +8,4 @@ export * from "./checklists";
 export * from "./publicity";
 export * from "./list";
 export * from "./year";
+export * from "./papers";

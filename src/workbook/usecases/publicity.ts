@@ -152,14 +152,14 @@ export async function runPublicity(
     statistics: STATISTICS_SHEET,
   };
   // 单位信息 once the schema reads it into the book; the chain head once the register gives it
-  const units = (book as { units?: readonly Unit[] }).units ?? [];
+  const units = book.units;
   const sheets = publicitySheets({
     publicity,
     draw,
     statistics,
     items: book.items,
     names,
-    options: { units, date: today },
+    options: { units, date: today, chainHead: loaded.register.legacy ? "" : loaded.register.head },
   });
   await port.write({ create: [], replace: sheets, append: [] }, options.progress);
   report.sheets = [names.list, names.results, names.statistics, names.tracker];
