@@ -2,7 +2,7 @@
 // and the statistics over every valid draw of the workbook.
 import { issue, type Issue, type Lang } from "../../core/issues/issue";
 import { readTable, RESULT_COLUMNS, type ColumnPlace, type ParseOptions } from "../../core/schema";
-import type { IsoDate, StoredDraw, Unit } from "../../core/model";
+import type { IsoDate, StoredDraw } from "../../core/model";
 import { makeCalendar } from "../../core/calendar";
 import {
   buildPublicity,
