@@ -23,7 +23,14 @@ import { claimTarget, openBook, saveBook, writeTarget, type OpenedBook } from ".
 import { formatCheck, formatDraw, formatFreeze, formatIssues, formatVerify, strip, t } from "./format";
 import type { HeldLock } from "./lock";
 import { runChecklistsCommand, runPublicityCommand } from "./more";
-import { runExportCommand, runPapersCommand, runSubstituteCommand, runVoidCommand, runYearCommand } from "./register";
+import {
+  runExportCommand,
+  runImportCommand,
+  runPapersCommand,
+  runSubstituteCommand,
+  runVoidCommand,
+  runYearCommand,
+} from "./register";
 
 export { strip };
 
@@ -77,6 +84,24 @@ export const OPTIONS: Record<string, OptionDef> = {
   },
   sheet: { type: "string", placeholder: "NAME", zh: "只核验这张结果表", en: "verify this result sheet only" },
   draw: { type: "string", placeholder: "NAME", zh: "抽取结果表名", en: "the draw's result sheet" },
+  list: {
+    type: "string",
+    placeholder: "LIST.xlsx|LIST.csv",
+    zh: "平台导出的抽取名单（.xlsx 或 UTF-8 的 .csv）",
+    en: "the drawn list a platform exported (.xlsx, or .csv in UTF-8)",
+  },
+  "list-sheet": {
+    type: "string",
+    placeholder: "NAME",
+    zh: "名单所在的工作表（默认第一张）",
+    en: "the list's sheet (default: the first)",
+  },
+  source: {
+    type: "string",
+    placeholder: "TEXT",
+    zh: "名单来源（平台名称）",
+    en: "where the list came from (the platform)",
+  },
   papers: {
     type: "string",
     placeholder: "record,freeze,notices,confirmations",
@@ -282,6 +307,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: ["year", "task", "csv", "out"],
     writes: true,
     run: runExportCommand,
+  },
+  import: {
+    options: ["list", "list-sheet", "task", "source", "date", "operator", "void-previous", "out"],
+    required: ["list", "task"],
+    writes: true,
+    run: runImportCommand,
   },
 };
 

@@ -1,9 +1,16 @@
 // The commands of the draw register beyond freeze and draw (`void`, `substitute`), the papers
 // around a draw (`papers`), and the year's work (`year`, `export`).
-import { issue } from "../core/issues/issue";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { issue, type Issue } from "../core/issues/issue";
+import type { SheetData } from "../core/sheet";
+import { csvSheet } from "../core/platform";
+import { XlsxWorkbook } from "../workbook/xlsx";
+import { FileProblemError } from "../workbook/xlsx/file";
 import {
   PAPER_KINDS,
   runNationalExport,
+  runImport,
   runPapers,
   runSubstitute,
   runVoid,
@@ -161,6 +168,56 @@ export async function runExportCommand(c: CommandContext): Promise<number> {
       c.lang,
       `已导出 ${r.report.rows.length} 条已检查的结果（国家企业信用信息公示系统的字段），工作表「${r.report.sheet}」${csv ? `，CSV 文件 ${csv}（UTF-8 带 BOM）` : ""}。\n已写入 ${c.out}`,
       `Exported ${r.report.rows.length} inspected results in the national publicity system's fields, sheet "${r.report.sheet}"${csv ? `, CSV ${csv} (UTF-8 with BOM)` : ""}.\nWritten to ${c.out}`,
+    ) + warningLines(c, r.warnings),
+  );
+  return 0;
+}
+
+/** The platform's list: an .xlsx (its first sheet, or the one named) or a CSV in UTF-8. */
+async function readList(c: CommandContext, path: string, sheet: string | undefined): Promise<SheetData | Issue> {
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new FileProblemError(e.code === "EISDIR" ? "file_is_folder" : "file_not_found", { file: path });
+  });
+  if (/\.csv$/i.test(path)) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return issue("import_csv_encoding", {}, { file: path }, c.lang);
+    }
+    return csvSheet(text.replace(/^\uFEFF/, ""), basename(path));
+  }
+  const book = await XlsxWorkbook.open(bytes);
+  const names = await book.sheetNames();
+  const name = sheet ?? names[0];
+  if (!name || !names.includes(name))
+    return issue("draw_unknown", {}, { sheet: sheet ?? "", known: names.join("、") || "—" }, c.lang);
+  return book.readSheet(name);
+}
+
+export async function runImportCommand(c: CommandContext): Promise<number> {
+  const list = await readList(c, c.text("list")!, c.text("list-sheet"));
+  if ("code" in list) return c.failed([list], []);
+  const r = await runImport(c.port, {
+    lang: c.lang,
+    list,
+    taskId: c.text("task")!,
+    source: c.text("source"),
+    date: c.text("date"),
+    operator: c.text("operator"),
+    voidReason: c.text("void-previous"),
+    now: c.now,
+  });
+  if (!r.ok) return c.failed(r.errors, r.warnings);
+  const saved = await c.save();
+  if (saved) return saved;
+  const x = r.report;
+  c.emit(
+    { ...x, warnings: strip(r.warnings), file: c.out },
+    t(
+      c.lang,
+      `已导入「${x.source}」抽取的任务 ${x.task} 名单（外部抽取，${x.date}）：${x.selected.length} 户，名单表「${x.listSheet}」，结果表「${x.sheet}」。\n名单摘要 ${x.digest}\n抽取记录链头 ${x.chain}\n已写入 ${c.out}`,
+      `Imported task ${x.task}'s list drawn by "${x.source}" (external, ${x.date}): ${x.selected.length} targets, list sheet "${x.listSheet}", result sheet "${x.sheet}".\nList digest ${x.digest}\nDraw log chain head ${x.chain}\nWritten to ${c.out}`,
     ) + warningLines(c, r.warnings),
   );
   return 0;

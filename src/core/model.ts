@@ -183,7 +183,8 @@ export interface Reserve {
  * frozen before the seed is known; written to a protected sheet and hashed into the digest.
  */
 export interface Snapshot {
-  protocol: "DRP-1";
+  /** DRP-1, or 外部抽取 for a list drawn by a platform and imported (no step of DRP-1 made here) */
+  protocol: "DRP-1" | "外部抽取";
   task: Task;
   /** draw date, China time */
   date: IsoDate;
@@ -208,7 +209,7 @@ export interface DrawOutcome {
 
 /** 抽取记录: the record of one freeze or draw. */
 export interface DrawRecord {
-  protocol: "DRP-1";
+  protocol: "DRP-1" | "外部抽取";
   taskId: string;
   taskName: string;
   /** null while frozen (待抽取) */
@@ -242,6 +243,8 @@ export interface DrawRecord {
   /** when and by whom the draw was voided ('' unless 作废) */
   voidedAt?: string;
   voidedBy?: string;
+  /** 外部抽取: the platform the list came from */
+  source?: string;
 }
 
 /** 替补: one substitution of a draw as the log records it (DRP-1 §9). */

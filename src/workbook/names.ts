@@ -19,6 +19,8 @@ export const LOG_SHEET = "抽取记录";
 export const RESULT_PREFIX = "抽取结果-";
 export const SNAPSHOT_PREFIX = "抽取快照-";
 export const CHECKLIST_PREFIX = "一企一表-";
+/** the protected list sheet of a draw imported from a platform (外部抽取) */
+export const EXTERNAL_PREFIX = "外部名单-";
 
 const MAX = 31;
 
@@ -74,6 +76,7 @@ export function isGeneratedSheet(name: string): boolean {
     [
       RESULT_PREFIX,
       SNAPSHOT_PREFIX,
+      EXTERNAL_PREFIX,
       CHECKLIST_PREFIX,
       LIST_PUBLICITY_PREFIX,
       RESULT_PUBLICITY_PREFIX,

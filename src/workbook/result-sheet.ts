@@ -5,6 +5,7 @@
 import { EXCLUSION_REASONS, MODE_LABELS, type DrawOutcome, type DrawRecord, type Snapshot } from "../core/model";
 import type { LoggedSubstitution } from "../core/draw/register";
 import { SEED_SOURCE_LABELS } from "../core/draw/register";
+import { EXTERNAL_PROTOCOL } from "../core/draw/external";
 import { columnLetter } from "../core/issues/issue";
 import { lineCount, rowHeight, textWidth } from "../core/checklist/row-height";
 import type { SheetSpec } from "./port";
@@ -56,6 +57,7 @@ export function parameterLine(snapshot: Snapshot): string {
 /** The record's label/value pairs, one a row under the tables. */
 export function recordPairs(record: DrawRecord, snapshot: Snapshot): [string, string][] {
   const t = snapshot.task;
+  if (record.protocol === EXTERNAL_PROTOCOL) return externalPairs(record, snapshot);
   const pairs: [string, string][] = [
     ["协议", record.protocol],
     ["任务编号", record.taskId],
@@ -94,11 +96,36 @@ export function recordPairs(record: DrawRecord, snapshot: Snapshot): [string, st
   return pairs;
 }
 
+/** The record of a draw imported from a platform: where it came from, when and by whom, its digest. */
+function externalPairs(record: DrawRecord, snapshot: Snapshot): [string, string][] {
+  const t = snapshot.task;
+  const pairs: [string, string][] = [
+    ["协议", `${EXTERNAL_PROTOCOL}（非本工具按 DRP-1 抽取，按平台名单如实记录）`],
+    ["任务编号", record.taskId],
+    ["任务名称", record.taskName],
+    ["检查期间", `${t.startDate} 至 ${t.endDate}`],
+    ["状态", record.status === "作废" ? `已作废（${record.reason}）` : record.status],
+    ["名单来源", record.source ?? ""],
+    ["抽取日期", record.date],
+    ["导入时间", record.timestamp],
+    ["操作人", record.operator],
+    ["名单摘要（SHA-256）", record.digest],
+    ["名单表", record.snapshotSheet],
+    ["参与部门", listText(t.departments)],
+    ["牵头部门", t.leadDepartment],
+    ["抽查事项", record.items || listText(t.itemIds)],
+  ];
+  if (record.status === "作废")
+    pairs.push(["作废时间", record.voidedAt ?? ""], ["作废人", record.voidedBy ?? ""], ["作废原因", record.reason]);
+  return pairs;
+}
+
 /** Renders the result sheet of one draw as it stands. */
 export function renderResultSheet(input: ResultSheetInput): SheetSpec {
   const { record, snapshot, outcome, substitutions } = input;
   const task = snapshot.task;
   const voided = record.status === "作废";
+  const external = record.protocol === EXTERNAL_PROTOCOL;
   const targets = new Map(snapshot.targets.map((t) => [t.uscc, t]));
   const inspectors = new Map(snapshot.inspectors.map((i) => [i.id, i]));
   const person = (id: string) => `${inspectors.get(id)?.name ?? ""}（${id}）`;
@@ -146,7 +173,7 @@ export function renderResultSheet(input: ResultSheetInput): SheetSpec {
   };
 
   add(
-    [`${voided ? VOID_MARK : ""}双随机抽查抽取结果 — ${record.taskName}`],
+    [`${voided ? VOID_MARK : ""}${external ? "外部抽取名单（平台抽取）" : "双随机抽查抽取结果"} — ${record.taskName}`],
     [{ text: record.taskName, width: span(0, width - 1) }],
   );
   merges.push(`A1:${last}1`);
@@ -160,7 +187,9 @@ export function renderResultSheet(input: ResultSheetInput): SheetSpec {
       { bold: true, fill: "FFE5E5", fontColor: VOID_COLOR },
     );
   wide(
-    `任务 ${record.taskId}｜${record.protocol}｜抽取日期 ${record.date}｜种子 ${record.seed ?? ""}｜抽中 ${outcome.selected.length} 户，备选 ${outcome.reserves.length} 户${substitutions.length ? `，替补 ${substitutions.length} 次` : ""}｜输入摘要 ${record.digest}`,
+    external
+      ? `任务 ${record.taskId}｜${EXTERNAL_PROTOCOL}（${record.source || "—"}）｜抽取日期 ${record.date}｜名单 ${outcome.selected.length} 户｜名单摘要 ${record.digest}`
+      : `任务 ${record.taskId}｜${record.protocol}｜抽取日期 ${record.date}｜种子 ${record.seed ?? ""}｜抽中 ${outcome.selected.length} 户，备选 ${outcome.reserves.length} 户${substitutions.length ? `，替补 ${substitutions.length} 次` : ""}｜输入摘要 ${record.digest}`,
     {},
   );
 
@@ -298,10 +327,13 @@ export function renderResultSheet(input: ResultSheetInput): SheetSpec {
     outcome.strata.map((s) => outcome.reserves.filter((r) => r.stratum === s.stratum).length),
     outcome.reserves.length,
   );
-  add([]);
-  for (const r of EXCLUSION_REASONS) {
-    const at = add([`排除：${EXCLUSION_LABELS[r]}`, null, null, snapshot.excluded[r]]);
-    merges.push(`A${at}:C${at}`);
+  // a platform's list excluded nothing here: no exclusion counts to show
+  if (!external) {
+    add([]);
+    for (const r of EXCLUSION_REASONS) {
+      const at = add([`排除：${EXCLUSION_LABELS[r]}`, null, null, snapshot.excluded[r]]);
+      merges.push(`A${at}:C${at}`);
+    }
   }
 
   return {

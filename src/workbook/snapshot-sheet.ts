@@ -259,7 +259,8 @@ export function parseSnapshotSheet(sheet: SheetData): { snapshot: Snapshot | nul
   };
 
   const protocol = value("协议");
-  if (protocol !== "DRP-1") problem(valueAt("协议"), 1, "协议", `协议「${protocol}」不是 DRP-1`);
+  if (protocol !== "DRP-1" && protocol !== "外部抽取")
+    problem(valueAt("协议"), 1, "协议", `协议「${protocol}」不是 DRP-1`);
   const mode = MODE_BY_LABEL[value("抽取方式")];
   need("抽取方式", mode);
   const ratioValues = GRADES.map((g) => need(`${g}类比例`, parsePercentText(value(`${g}类比例`)), true));
@@ -333,7 +334,7 @@ export function parseSnapshotSheet(sheet: SheetData): { snapshot: Snapshot | nul
   const inspectors = table(inspectorsAt, INSPECTORS_TITLE, INSPECTOR_FIELDS);
 
   const snapshot: Snapshot = {
-    protocol: "DRP-1",
+    protocol: protocol === "外部抽取" ? "外部抽取" : "DRP-1",
     task,
     date: dateValue("抽取日期"),
     specialties,

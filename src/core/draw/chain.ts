@@ -47,7 +47,7 @@ export type LogEntry = Record<LogField, string> & {
 };
 
 /** The event names, as written in the 事件 column and hashed. */
-export const EVENT_LABELS = { freeze: "冻结", draw: "抽取", void: "作废", substitute: "替补" } as const;
+export const EVENT_LABELS = { freeze: "冻结", draw: "抽取", void: "作废", substitute: "替补", import: "导入" } as const;
 export type EventKind = keyof typeof EVENT_LABELS;
 
 export function eventKind(label: string): EventKind | null {

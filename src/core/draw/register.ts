@@ -23,6 +23,7 @@ import {
   type LogField,
 } from "./chain";
 import { draw as drawOutcome, PROTOCOL } from "./draw";
+import { EXTERNAL_PROTOCOL } from "./external";
 import { seedHex, seedRefusal, type SeedRefusal } from "./seed";
 import { initialDraw, substitute, type CurrentDraw, type Substitution } from "./substitute";
 
@@ -73,6 +74,9 @@ export interface Register {
   legacy: boolean;
 }
 
+/** A draw imported from a platform's list (外部抽取), not made by DRP-1. */
+export const isExternal = (d: RegisteredDraw): boolean => d.draw?.entry.event === EVENT_LABELS.import;
+
 /** The status of a draw from its events before position `upto` (null: it did not exist yet). */
 export function statusOf(d: RegisteredDraw, upto = Infinity): DrawStatus | null {
   if (d.voided && d.voided.index < upto) return "作废";
@@ -119,6 +123,31 @@ export function buildRegister(entries: LogEntry[], options: { legacy?: boolean; 
     const placed = { entry: e, index };
     const active = (taskId: string) =>
       draws.find((d) => d.taskId === taskId && d !== existing && ["待抽取", "有效"].includes(statusOf(d) ?? ""));
+    if (kind === "import") {
+      // 导入: a list drawn by a platform, recorded as it was drawn there (no seed, no freeze)
+      if (existing)
+        return problem(index, "event", "log_event_out_of_order", { event: e.event, sheet: e.snapshotSheet });
+      if (e.protocol !== EXTERNAL_PROTOCOL)
+        problem(index, "protocol", "log_field_invalid", { field: "协议", value: e.protocol });
+      if (!ISO_DATE.test(e.date)) problem(index, "date", "log_field_invalid", { field: "抽取日期", value: e.date });
+      if (!HEX64.test(e.digest)) problem(index, "digest", "log_field_invalid", { field: "输入摘要", value: e.digest });
+      if (e.sheet === "") problem(index, "sheet", "log_field_invalid", { field: "结果表", value: "" });
+      const other = active(e.taskId);
+      if (other) problem(index, "event", "log_two_active", { task: e.taskId, sheet: other.key });
+      const d: RegisteredDraw = {
+        key: e.snapshotSheet,
+        taskId: e.taskId,
+        taskName: e.taskName,
+        freeze: null,
+        draw: placed,
+        voided: null,
+        substitutions: [],
+        legacy: false,
+      };
+      byKey.set(d.key, d);
+      draws.push(d);
+      return;
+    }
     if (kind === "freeze" || kind === "draw") {
       if (e.protocol !== PROTOCOL)
         problem(index, "protocol", "log_field_invalid", { field: "协议", value: e.protocol });
@@ -197,7 +226,7 @@ export function buildRegister(entries: LogEntry[], options: { legacy?: boolean; 
       existing.voided = placed;
       return;
     }
-    if (statusOf(existing) !== "有效")
+    if (statusOf(existing) !== "有效" || isExternal(existing))
       return problem(index, "event", "log_event_out_of_order", { event: e.event, sheet: e.snapshotSheet });
     if (e.n !== String(existing.substitutions.length + 1))
       problem(index, "n", "log_field_invalid", { field: "替补序号", value: e.n });
@@ -232,7 +261,7 @@ export function recordOf(d: RegisteredDraw, upto = Infinity): DrawRecord {
   const voided = d.voided && d.voided.index < upto ? d.voided.entry : null;
   const source = (Object.keys(SEED_SOURCE_LABELS) as SeedSource[]).find((k) => SEED_SOURCE_LABELS[k] === e.seedSource);
   return {
-    protocol: PROTOCOL,
+    protocol: isExternal(d) ? EXTERNAL_PROTOCOL : PROTOCOL,
     taskId: d.taskId,
     taskName: e.taskName,
     seed: e.seed === "" ? null : e.seed,
@@ -255,6 +284,7 @@ export function recordOf(d: RegisteredDraw, upto = Infinity): DrawRecord {
     freezeOperator: d.freeze?.entry.operator ?? "",
     voidedAt: voided?.time ?? "",
     voidedBy: voided?.operator ?? "",
+    source: isExternal(d) ? e.note : "",
   };
 }
 
@@ -287,6 +317,7 @@ export function replay(
   const upto = options.upto ?? Infinity;
   const lang = options.lang ?? "zh";
   if (!d.draw || d.draw.index >= upto) return { ok: false, issue: issue("draw_not_made", {}, { sheet: d.key }, lang) };
+  if (isExternal(d)) return { ok: false, issue: issue("draw_external", {}, { sheet: d.key }, lang) };
   const seed = d.draw.entry.seed;
   const made = drawOutcome(snapshot, seed);
   if (!made.ok) return { ok: false, issue: made.issue };
@@ -483,6 +514,37 @@ export function planDraw(
         operator: inputs.operator,
         witness: inputs.witness,
         warnings: inputs.warnings.join("\n"),
+      },
+    ]),
+  };
+}
+
+/** 导入: the entries of a draw imported from a platform's list (after voiding the task's live draw, with a reason). */
+export function planImport(
+  register: Register,
+  inputs: NewInputs & Who & { sheet: string; source: string; voidReason?: string; lang?: Lang },
+): Plan {
+  const lang = inputs.lang ?? "zh";
+  const voids = voidsBefore(register, inputs.taskId, inputs.voidReason, inputs, null, lang);
+  if (!voids.ok) return voids;
+  return {
+    ok: true,
+    entries: chain(register.entries, [
+      ...voids.drafts,
+      {
+        time: inputs.time,
+        event: EVENT_LABELS.import,
+        taskId: inputs.taskId,
+        taskName: inputs.taskName,
+        snapshotSheet: inputs.snapshotSheet,
+        sheet: inputs.sheet,
+        protocol: EXTERNAL_PROTOCOL,
+        date: inputs.date,
+        frozen: NO,
+        digest: inputs.digest,
+        items: inputs.items,
+        operator: inputs.operator,
+        note: inputs.source,
       },
     ]),
   };

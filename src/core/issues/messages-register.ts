@@ -162,6 +162,26 @@ export const registerMessages = {
     zh: "「{sheet}」的状态是「{status}」，不能生成{papers}：检查通知书和比对确认单只为有效抽取生成，冻结公告只为先冻结后取种的抽取生成。",
     en: '"{sheet}" is {status}: it has no {papers} (notices and confirmations are made for valid draws only, the freeze announcement for frozen draws).',
   },
+  draw_external: {
+    severity: "error",
+    zh: "「{sheet}」是从平台导入的外部抽取，不是本工具按 DRP-1 做的抽取，不能重放或替补；替补请在原平台进行后重新导入。",
+    en: '"{sheet}" is a draw imported from a platform, not a DRP-1 draw of this tool: it cannot be replayed or substituted here.',
+  },
+  import_sheet_unreadable: {
+    severity: "error",
+    zh: "外部抽取名单表「{sheet}」无法读取：{detail}。该表受保护，不应被修改；请取回原始工作簿。",
+    en: 'The imported list sheet "{sheet}" cannot be read: {detail}. Restore the original workbook.',
+  },
+  import_task_unknown: {
+    severity: "error",
+    zh: "导入平台名单须先在「抽查任务」表中登记任务「{task}」（任务名称、牵头部门、参与部门、抽查事项、开始和结束日期；抽取方式可填「按数量」）。现有任务：{known}。",
+    en: 'Register task "{task}" in the task sheet before importing its platform list (name, departments, items, window). Tasks present: {known}.',
+  },
+  import_csv_encoding: {
+    severity: "error",
+    zh: "名单文件「{file}」不是 UTF-8 编码（可能是 GBK）。请在 Excel 或 WPS 中打开后另存为「CSV UTF-8」或 .xlsx，再导入。",
+    en: 'The list "{file}" is not UTF-8 (GBK, perhaps). Save it as "CSV UTF-8" or .xlsx in Excel or WPS, then import it.',
+  },
   paper_unknown: {
     severity: "error",
     zh: "没有「{papers}」这种文书。可选：{known}（record 抽取过程记录，freeze 冻结公告，notices 检查通知书，confirmations 比对确认单）。",

@@ -58,7 +58,8 @@ export interface FreezeOptions extends ParseOptions {
 
 /** The JSON of `draw --json` (cli.md). */
 export interface DrawReport {
-  protocol: "DRP-1";
+  /** DRP-1, or 外部抽取 for a list imported from a platform */
+  protocol: "DRP-1" | "外部抽取";
   task: string;
   seed: string;
   /** the seed's UTF-8 bytes in hex when it is not plain ASCII, else '' */
@@ -353,7 +354,7 @@ export function drawReport(
   const names = new Map(snapshot.inspectors.map((i) => [i.id, i.name]));
   const used = new Set(substitutions.map((s) => s.substitute));
   return {
-    protocol: "DRP-1",
+    protocol: r.protocol,
     task: r.taskId,
     seed: r.seed ?? "",
     seedHex: r.seedHex ?? "",

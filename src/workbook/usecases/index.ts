@@ -9,3 +9,4 @@ export * from "./publicity";
 export * from "./list";
 export * from "./year";
 export * from "./papers";
+export * from "./import";

@@ -1,6 +1,14 @@
 // Voiding a draw and bringing in a reserve (DRP-1 §9): each an event of the chained log, made from
 // the draw's snapshot, with what the event does to the result sheet, 检查结果 and 一企一表.
-import { findDraw, planSubstitution, planVoid, statusOf, withEntries, recordOf } from "../../core/draw/register";
+import {
+  findDraw,
+  isExternal,
+  planSubstitution,
+  planVoid,
+  statusOf,
+  withEntries,
+  recordOf,
+} from "../../core/draw/register";
 import { migrate } from "../../core/draw/legacy";
 import { substitute } from "../../core/draw/substitute";
 import { issue, translate, type Issue, type Lang } from "../../core/issues/issue";
@@ -135,6 +143,7 @@ export async function runSubstitute(
   const d = found.draw;
   if (statusOf(d) !== "有效")
     return fail([issue("draw_not_valid", {}, { sheet: options.draw, status: statusOf(d) ?? "—" }, lang)]);
+  if (isExternal(d)) return fail([issue("draw_external", {}, { sheet: options.draw }, lang)]);
   if (options.reason.trim() === "") return fail([issue("substitute_reason_empty", {}, {}, lang)]);
   const refused = await unverified(port, loaded, d.draw!.entry.sheet, lang);
   if (refused) return fail([refused]);

@@ -4,7 +4,10 @@ import { parseBook, type Book, type ParseOptions } from "../../core/schema";
 import type { Lang } from "../../core/issues/issue";
 import type { Issue } from "../../core/issues/issue";
 import type { DrawRecord, Snapshot, StoredDraw } from "../../core/model";
+import { outcomeOfList, type ExternalList } from "../../core/draw/external";
+import { parseExternalSheet } from "../external-sheet";
 import {
+  isExternal,
   recordOf,
   replay as replayDraw,
   takenAt,
@@ -46,6 +49,16 @@ export interface LoadedBook {
   replayed(d: RegisteredDraw, upto?: number): Promise<Replayed>;
   /** the draws 有效 just before position `upto` of the log, each as it stood then */
   validDraws(upto?: number): Promise<StoredDraw[]>;
+  /** an imported draw's sheet read back: its snapshot and the platform's list */
+  external(d: RegisteredDraw): Promise<ReadExternal>;
+}
+
+/** An imported draw's sheet as read. */
+export interface ReadExternal {
+  sheet: SheetData | null;
+  snapshot: Snapshot | null;
+  list: ExternalList | null;
+  problems: SheetProblem[];
 }
 
 export async function readIfPresent(port: WorkbookPort, names: string[], name: string): Promise<SheetData | null> {
@@ -82,11 +95,38 @@ export async function loadBook(port: WorkbookPort, options: ParseOptions = {}): 
       );
     return p;
   };
+  const externals = new Map<string, Promise<ReadExternal>>();
+  const external = (d: RegisteredDraw) => {
+    let p = externals.get(d.key);
+    if (!p)
+      externals.set(
+        d.key,
+        (p = sheet(d.key).then((s) => {
+          if (!s) return { sheet: null, snapshot: null, list: null, problems: [] };
+          return { sheet: s, ...parseExternalSheet(s) };
+        })),
+      );
+    return p;
+  };
   const replays = new Map<string, Promise<Replayed>>();
   const replayed = (d: RegisteredDraw, upto = Infinity): Promise<Replayed> => {
     // a draw of another register (verify's recovered original) is replayed afresh
     const key = log.register.draws.includes(d) ? `${d.key}|${upto}` : null;
     let p = key === null ? undefined : replays.get(key);
+    if (!p && isExternal(d))
+      // a list drawn by a platform is not replayed: its targets and teams are the list's
+      p = external(d).then((x): Replayed => {
+        const record = recordOf(d, upto);
+        if (!x.snapshot || !x.list) return { ok: false, record, issue: null };
+        const outcome = outcomeOfList(x.snapshot, x.list);
+        return {
+          ok: true,
+          record,
+          snapshot: x.snapshot,
+          replay: { outcome, substitutions: [], warnings: [] },
+          problems: [],
+        };
+      });
     if (!p) {
       p = snapshot(d).then((s): Replayed => {
         const record = recordOf(d, upto);
@@ -119,6 +159,7 @@ export async function loadBook(port: WorkbookPort, options: ParseOptions = {}): 
     snapshot,
     replayed,
     validDraws,
+    external,
   };
 }
 

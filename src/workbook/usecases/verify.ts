@@ -2,7 +2,9 @@
 // compares what the workbook holds cell by cell, finds sheets and 检查结果 rows no event accounts
 // for, and says whether the registries (and task rows) changed since each draw.
 import { drawnThisYear, eligibility, makeSnapshot, snapshotDigest, sortedBy } from "../../core/draw";
-import { buildRegister, findDraw, statusOf, type RegisteredDraw } from "../../core/draw/register";
+import { buildRegister, findDraw, isExternal, statusOf, type RegisteredDraw } from "../../core/draw/register";
+import { externalDigest } from "../../core/draw/external";
+import { renderExternalSheet } from "../external-sheet";
 import { entryHash, type LogEntry, type LogField } from "../../core/draw/chain";
 import { columnLetter, issue, type Issue, type Lang } from "../../core/issues/issue";
 import type { ParseOptions } from "../../core/schema";
@@ -13,7 +15,7 @@ import { renderSnapshotSheet } from "../snapshot-sheet";
 import { headerOfField } from "../log-sheet";
 import { loadBook, drawsSeenBy, type LoadedBook } from "./load";
 import { renderDrawSheet } from "./commit";
-import { LOG_SHEET, RESULT_PREFIX, RESULTS_SHEET, SNAPSHOT_PREFIX } from "../names";
+import { EXTERNAL_PREFIX, LOG_SHEET, RESULT_PREFIX, RESULTS_SHEET, SNAPSHOT_PREFIX } from "../names";
 import { resultPairs, RESULT_STATE_HEADER } from "../results-sheet";
 import { pairKey } from "./result-rows";
 import { readTable, RESULT_COLUMNS } from "../../core/schema";
@@ -190,6 +192,7 @@ async function verifyDraw(
   warnings: Issue[],
   lang: Lang,
 ): Promise<DrawVerification> {
+  if (isExternal(d)) return verifyExternal(loaded, d, warnings, lang);
   const mismatches: Mismatch[] = [];
   const status = statusOf(d) ?? "待抽取";
   const read = await loaded.snapshot(d);
@@ -341,6 +344,71 @@ async function recoverEntry(loaded: LoadedBook, d: RegisteredDraw, lang: Lang) {
   return { mismatches, draw: again, register: fixed };
 }
 
+/**
+ * An imported draw: its list sheet re-rendered and its digest recomputed (the chained log holds
+ * it), its result sheet rendered from the list; nothing to replay, no registry comparison.
+ */
+async function verifyExternal(
+  loaded: LoadedBook,
+  d: RegisteredDraw,
+  warnings: Issue[],
+  lang: Lang,
+): Promise<DrawVerification> {
+  const mismatches: Mismatch[] = [];
+  const read = await loaded.external(d);
+  const sheet = d.draw!.entry.sheet;
+  if (!read.sheet) mismatches.push(missing(lang, d.key, "外部抽取名单表", "快照表"));
+  else {
+    if (read.sheet.protected === false)
+      warnings.push(issue("sheet_unprotected", { sheet: d.key }, { sheet: d.key }, lang));
+    for (const p of read.problems)
+      mismatches.push({ sheet: p.sheet, cell: p.cell, field: p.field, expected: "", actual: "", message: p.message });
+    if (read.snapshot && read.list) {
+      const sorted = {
+        ...read.snapshot,
+        targets: sortedBy(read.snapshot.targets, (t) => t.uscc),
+        inspectors: sortedBy(read.snapshot.inspectors, (i) => i.id),
+      };
+      mismatches.push(...diffSheet(renderExternalSheet(sorted, read.list, read.sheet.name), read.sheet, lang));
+      const digest = await externalDigest(read.snapshot, read.list);
+      const logged = d.draw!.entry.digest;
+      if (digest !== logged)
+        mismatches.push({
+          sheet: d.key,
+          cell: "",
+          field: "名单摘要（SHA-256）",
+          expected: logged,
+          actual: digest,
+          message: say(
+            lang,
+            `外部抽取名单的摘要 ${digest} 与记录的摘要 ${logged} 不符：名单在导入后被改动`,
+            `The digest ${digest} of the imported list differs from the recorded ${logged}: the list was changed after the import`,
+          ),
+        });
+      const result = await loaded.sheet(sheet);
+      const r = await loaded.replayed(d);
+      if (!result) mismatches.push(missing(lang, sheet, "结果表", "结果表"));
+      else if (r.ok) {
+        if (result.protected === false) warnings.push(issue("sheet_unprotected", { sheet }, { sheet }, lang));
+        mismatches.push(...diffSheet(renderDrawSheet(d, r.snapshot, r.replay), result, lang));
+      }
+    }
+  }
+  const mine = new Set([d.draw, d.voided].filter(Boolean).map((p) => p!.index));
+  for (const p of loaded.register.problems)
+    if (mine.has(p.index)) mismatches.push(logMismatch(loaded, p.index, p.field, p.issue));
+  return {
+    sheet,
+    snapshotSheet: d.key,
+    task: d.taskId,
+    status: statusOf(d) ?? "有效",
+    ok: mismatches.length === 0,
+    registryChanged: false,
+    registryChanges: noChanges(),
+    mismatches,
+  };
+}
+
 function logMismatch(
   loaded: LoadedBook,
   index: number,
@@ -483,7 +551,11 @@ export async function verifyDraws(
   // A result or snapshot sheet that no event names claims a draw the workbook does not record.
   const named = new Set(register.draws.flatMap((d) => [d.key, d.draw?.entry.sheet ?? ""]).filter(Boolean));
   for (const name of loaded.sheetNames) {
-    if (named.has(name) || !(name.startsWith(RESULT_PREFIX) || name.startsWith(SNAPSHOT_PREFIX))) continue;
+    if (
+      named.has(name) ||
+      !(name.startsWith(RESULT_PREFIX) || name.startsWith(SNAPSHOT_PREFIX) || name.startsWith(EXTERNAL_PREFIX))
+    )
+      continue;
     if (options.sheet && options.sheet !== name) continue;
     draws.push({
       sheet: name,

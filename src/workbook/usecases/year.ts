@@ -25,6 +25,7 @@ import { nationalCsv, nationalRows, nationalSheet, type NationalRow } from "../.
 import type { WorkbookPort } from "../port";
 import { chinaToday } from "../cells";
 import { loadBook, type LoadedBook } from "./load";
+import { findDraw } from "../../core/draw/register";
 import { currentResults } from "./publicity";
 import type { Outcome } from "./draw";
 
@@ -49,7 +50,19 @@ export interface YearReport {
 
 /** The draws in effect, as the year counts them (own draws with substitutes in). */
 export async function yearDraws(loaded: LoadedBook, upto?: number): Promise<YearDraw[]> {
-  return (await loaded.validDraws(upto)).map((d) => yearDrawOf(d, d.outcome.selected));
+  const out: YearDraw[] = [];
+  for (const d of await loaded.validDraws(upto)) {
+    const y = yearDrawOf(d, d.outcome.selected);
+    if (d.record.protocol !== "外部抽取") {
+      out.push(y);
+      continue;
+    }
+    // an imported list is external, and by grade only when the platform drew it so
+    const listed = findDraw(loaded.register, d.record.snapshotSheet);
+    const read = listed ? await loaded.external(listed) : null;
+    out.push({ ...y, external: true, byGrade: read?.list?.byGrade === true });
+  }
+  return out;
 }
 
 /** Where each field of 年度抽查计划 sits, for warnings at their cells. */
