@@ -6,7 +6,7 @@ import { ExcelWorkbook } from "../../src/excel/workbook";
 import { saveSheetChoices } from "../../src/excel/sheet-choices";
 import { RollbackIncompleteError, SyncTimeoutError, WriteRefusedError } from "../../src/excel/errors";
 import { WorkbookChangedError, type SheetSpec, type WriteBatch } from "../../src/workbook/port";
-import { createFakeExcel, type FakeOptions } from "./fake-excel";
+import { createFakeExcel, type FakeOptions, CURRENT_EXCEL_API } from "./fake-excel";
 import { resultSpec } from "./measure";
 
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ create: [], replace: [], append: [], ...b });
@@ -117,7 +117,7 @@ describe("the port's edits and precondition", () => {
 
 describe("protection the clerks added", () => {
   test("appending to a protected 检查结果 keeps it protected with its own options", async () => {
-    const { fake, book } = open();
+    const { fake, book } = open({ maxExcelApi: CURRENT_EXCEL_API });
     fake.protectSheet("检查结果", undefined, { allowSort: true, allowFormatColumns: true });
     await book.write(
       batch({
@@ -203,7 +203,7 @@ describe("Excel's limits, met before they are hit", () => {
   });
 
   test("more than 1,026 page breaks: the first 1,026 are set, and the pane is told", async () => {
-    const { fake, book } = open();
+    const { fake, book } = open({ maxExcelApi: CURRENT_EXCEL_API });
     const rowBreaks = Array.from({ length: 1100 }, (_, i) => (i + 1) * 2);
     await book.write(batch({ create: [{ name: "表", rows: [["a"]], page: { orientation: "portrait", rowBreaks } }] }));
     expect(fake.workbookState.sheets[1].page.rowBreaks).toHaveLength(1026);
@@ -225,7 +225,7 @@ describe("host states", () => {
   });
 
   test("focus lost for good: the undo says exactly which sheets it could not remove, and only those remain", async () => {
-    const { fake, book } = open({ focusLoss: { atSync: 4 } });
+    const { fake, book } = open({ focusLoss: { atSync: 4 }, maxExcelApi: CURRENT_EXCEL_API });
     const write = book.write(
       batch({
         create: [resultSpec(3, "结果1"), resultSpec(3, "快照1")],

@@ -7,7 +7,7 @@ import { ExcelWorkbook } from "../../src/excel/workbook";
 import { selfTest } from "../../src/excel/self-test";
 import type { SheetSpec, WriteBatch } from "../../src/workbook/port";
 import { DRAW_T1, DRAW_T2, RESULTS } from "../core/publicity/fixture";
-import { createFakeExcel } from "./fake-excel";
+import { createFakeExcel, CURRENT_EXCEL_API } from "./fake-excel";
 
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ create: [], replace: [], append: [], ...b });
 
@@ -105,7 +105,7 @@ describe("charts", () => {
   });
 
   test("the self-test reports a host whose charts fail, and the rest as working", async () => {
-    const fake = createFakeExcel([], { refuseCharts: true });
+    const fake = createFakeExcel([], { refuseCharts: true, maxExcelApi: CURRENT_EXCEL_API });
     const report = await selfTest(fake.run, fake.office);
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(["图表（插入柱形图、标题、位置）"]);
     expect(report.checks.find((c) => !c.ok)?.detail).toContain("图表未能绘制");

@@ -43,6 +43,15 @@ export const SHEET_COLUMNS = 16_384;
 export const AREAS_ADDRESS_LIMIT = 8192;
 /** The ExcelApi sets the suite runs over: Office 2019 VL, 2021 VL's first, 1.9, and today's. */
 export const CURRENT_EXCEL_API = 20;
+/**
+ * The ExcelApi 1.x a fake claims when a test names none: jest.config.js runs the host tests again
+ * with the global FAKE_EXCEL_API at 7, 8 and 9 (or the environment variable of that name), as
+ * Office 2019 (1.7) and the other older Excels would; otherwise the current set.
+ */
+export const DEFAULT_EXCEL_API: number = (() => {
+  const v = Number((globalThis as { FAKE_EXCEL_API?: number }).FAKE_EXCEL_API ?? process.env.FAKE_EXCEL_API);
+  return Number.isInteger(v) && v >= 1 ? v : CURRENT_EXCEL_API;
+})();
 export const EXCEL_API_VERSIONS = [7, 8, 9, CURRENT_EXCEL_API] as const;
 
 type Scalar = string | number | boolean;
@@ -324,7 +333,7 @@ class Ctx {
     this.workbook = new FakeWorkbook(this);
   }
   get maxApi(): number {
-    return this.options.maxExcelApi ?? CURRENT_EXCEL_API;
+    return this.options.maxExcelApi ?? DEFAULT_EXCEL_API;
   }
   queue(call: Call, apply: () => number | void): void {
     let bytes = ACTION_BYTES + (call.args ?? 0);
@@ -1694,7 +1703,7 @@ export function createFakeExcel(initialSheets: SheetData[] = [], options: FakeOp
   // read at each call: a test may set options.maxExcelApi to open the same workbook in another Excel
   const office: OfficeHost = {
     isSetSupported: (name, v) =>
-      name === "ExcelApi" && Number((v ?? "1.1").split(".")[1] ?? 0) <= (options.maxExcelApi ?? CURRENT_EXCEL_API),
+      name === "ExcelApi" && Number((v ?? "1.1").split(".")[1] ?? 0) <= (options.maxExcelApi ?? DEFAULT_EXCEL_API),
     host: "Excel",
     platform: "OfficeOnline",
     version: "fake",

@@ -10,6 +10,7 @@ import {
   PAYLOAD_LIMIT,
   type FakeExcelHandle,
   type FakeOptions,
+  CURRENT_EXCEL_API,
 } from "./fake-excel";
 
 type Ctx = Excel.RequestContext;
@@ -139,7 +140,7 @@ describe("Excel's limits", () => {
   });
 
   test("a sheet holds at most 1,026 manual page breaks", async () => {
-    const fake = sheet();
+    const fake = sheet({ maxExcelApi: CURRENT_EXCEL_API });
     await runOn(fake, (ws) => {
       for (let r = 2; r <= 1027; r++) ws.horizontalPageBreaks.add(`A${r}`);
     });
@@ -149,7 +150,7 @@ describe("Excel's limits", () => {
   });
 
   test("a typed list source is at most 255 characters", async () => {
-    const fake = sheet();
+    const fake = sheet({ maxExcelApi: CURRENT_EXCEL_API });
     const list = (n: number) => ({ list: { inCellDropDown: true, source: "x".repeat(n) } });
     await runOn(fake, (ws) => (ws.getRange("A1").dataValidation.rule = list(255)));
     await expect(runOn(fake, (ws) => (ws.getRange("B1").dataValidation.rule = list(256)))).rejects.toMatchObject({
@@ -219,7 +220,7 @@ describe("tables, validations and areas", () => {
   });
 
   test("clearing drop-downs removes them from every cell of the range, wherever the rule began", async () => {
-    const fake = sheet();
+    const fake = sheet({ maxExcelApi: CURRENT_EXCEL_API });
     const rule = { list: { inCellDropDown: true, source: "是,否" } };
     await runOn(fake, (ws) => (ws.getRange("A1:A10").dataValidation.rule = rule));
     await runOn(fake, (ws) => ws.getRange("A4:A5").dataValidation.clear());
@@ -231,7 +232,7 @@ describe("tables, validations and areas", () => {
   });
 
   test("getRanges reads 8,192 characters of its address and silently drops the rest", async () => {
-    const fake = sheet();
+    const fake = sheet({ maxExcelApi: CURRENT_EXCEL_API });
     const addresses = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`);
     const list = addresses.join(",");
     expect(list.length).toBeGreaterThan(AREAS_ADDRESS_LIMIT);
@@ -310,7 +311,7 @@ describe("host states", () => {
 });
 
 test("rows deleted and inserted shift what lies below: values, formats, drop-downs and merges", async () => {
-  const fake = sheet({}, [["1"], ["2"], ["3"], ["4"], ["5"]]);
+  const fake = sheet({ maxExcelApi: CURRENT_EXCEL_API }, [["1"], ["2"], ["3"], ["4"], ["5"]]);
   const rule = { list: { inCellDropDown: true, source: "是,否" } };
   await runOn(fake, (ws) => {
     ws.getRange("B4:B5").dataValidation.rule = rule;

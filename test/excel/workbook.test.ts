@@ -5,7 +5,7 @@ import { loadSheetChoices, saveSheetChoices } from "../../src/excel/sheet-choice
 import { selfTest } from "../../src/excel/self-test";
 import { capabilities, UnsupportedHostError } from "../../src/excel/capabilities";
 import type { SheetSpec, WriteBatch } from "../../src/workbook/port";
-import { createFakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
+import { createFakeExcel, PAYLOAD_LIMIT, CURRENT_EXCEL_API } from "./fake-excel";
 import { measureExcelAdapter, resultSpec } from "./measure";
 import { registrySheet } from "./registry";
 
@@ -103,7 +103,7 @@ describe("writing", () => {
   });
 
   test("a protected result sheet is protected with its input cells unlocked, drop-downs, table and page setup", async () => {
-    const fake = createFakeExcel();
+    const fake = createFakeExcel([], { maxExcelApi: CURRENT_EXCEL_API });
     const book = new ExcelWorkbook(fake.run, fake.office, "pw");
     const spec: SheetSpec = {
       ...resultSpec(10),
@@ -177,17 +177,20 @@ describe("writing", () => {
   });
 
   test("replace rewrites an owned protected sheet in place; append adds rows below the used range", async () => {
-    const fake = createFakeExcel([
-      { name: "前", rows: [["x"]] },
-      {
-        name: "检查结果",
-        rows: [
-          ["任务编号", "检查结果"],
-          ["R1", "行政处罚"],
-        ],
-      },
-      { name: "后", rows: [["y"]] },
-    ]);
+    const fake = createFakeExcel(
+      [
+        { name: "前", rows: [["x"]] },
+        {
+          name: "检查结果",
+          rows: [
+            ["任务编号", "检查结果"],
+            ["R1", "行政处罚"],
+          ],
+        },
+        { name: "后", rows: [["y"]] },
+      ],
+      { maxExcelApi: CURRENT_EXCEL_API },
+    );
     const book = new ExcelWorkbook(fake.run, fake.office);
     const log = (n: number): SheetSpec => ({
       name: "抽取记录",
@@ -384,7 +387,7 @@ describe("pane helpers", () => {
   });
 
   test("selfTest passes on the fake and removes its scratch sheet", async () => {
-    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }]);
+    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }], { maxExcelApi: CURRENT_EXCEL_API });
     const report = await selfTest(fake.run, fake.office);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.checks.length).toBeGreaterThanOrEqual(5);
@@ -396,7 +399,7 @@ describe("pane helpers", () => {
   });
 
   test("selfTest runs the draw's own moves and reports what Excel does at its limits", async () => {
-    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }]);
+    const fake = createFakeExcel([{ name: "名录", rows: [["x"]] }], { maxExcelApi: CURRENT_EXCEL_API });
     const report = await selfTest(fake.run, fake.office);
     const detail = (prefix: string) => report.checks.find((c) => c.name.startsWith(prefix));
     for (const name of [

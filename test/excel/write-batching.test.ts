@@ -4,7 +4,7 @@ import { describe, expect, test } from "@jest/globals";
 import { ExcelWorkbook } from "../../src/excel/workbook";
 import { AREAS_CHARS, groupInOrder, joinAddresses, mergeRuns } from "../../src/excel/write";
 import type { SheetSpec, WriteBatch } from "../../src/workbook/port";
-import { AREAS_ADDRESS_LIMIT, createFakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
+import { AREAS_ADDRESS_LIMIT, createFakeExcel, PAYLOAD_LIMIT, CURRENT_EXCEL_API } from "./fake-excel";
 import { checklistSpec } from "./measure";
 
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ create: [], replace: [], append: [], ...b });
@@ -38,7 +38,7 @@ describe("row heights", () => {
     // runs of 18, 18 | 30 | 18, 18 | 30 …: 1,333 runs of two heights
     const rowHeights = Array.from({ length: 2000 }, (_, i) => (i % 3 === 2 ? 30 : 18));
     const spec: SheetSpec = { name: "S", rows: column(2000), rowHeights };
-    const modern = createFakeExcel();
+    const modern = createFakeExcel([], { maxExcelApi: CURRENT_EXCEL_API });
     await new ExcelWorkbook(modern.run, modern.office).write(batch({ create: [spec] }));
     const old = createFakeExcel([], { maxExcelApi: 8 });
     await new ExcelWorkbook(old.run, old.office).write(batch({ create: [spec] }));
@@ -99,7 +99,7 @@ describe("settings of one kind as RangeAreas", () => {
       validations: Array.from({ length: n }, (_, i) => ({ range: `C${i + 1}`, list: ["是", "否"] })),
       protect: true,
     };
-    const modern = createFakeExcel();
+    const modern = createFakeExcel([], { maxExcelApi: CURRENT_EXCEL_API });
     await new ExcelWorkbook(modern.run, modern.office).write(batch({ create: [spec] }));
     const old = createFakeExcel([], { maxExcelApi: 8 });
     await new ExcelWorkbook(old.run, old.office).write(batch({ create: [spec] }));
@@ -165,7 +165,7 @@ describe("every sync under 5 MB", () => {
 
   test("the 一企一表 of 400 targets: few syncs, none refused, every merge, lock, list and height in place", async () => {
     const spec = checklistSpec(400);
-    const fake = createFakeExcel();
+    const fake = createFakeExcel([], { maxExcelApi: CURRENT_EXCEL_API });
     const book = new ExcelWorkbook(fake.run, fake.office);
     await book.write(batch({ create: [spec] }));
     console.log(
