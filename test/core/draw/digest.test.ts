@@ -94,6 +94,16 @@ describe.each([
     expect(text.length).toBeGreaterThan(4 * 65536);
     expect(await snapshotDigest(many, hasher)).toBe(sha(text));
   });
+
+  test("a line longer than the buffer, of 3-byte and 4-byte characters, between short ones", async () => {
+    const { snapshot } = example();
+    const long = "检".repeat(90_000) + "😀".repeat(1_000) + '"\\';
+    const s = {
+      ...snapshot,
+      targets: [target(1), target(2, { address: long }), target(3, { name: "é".repeat(87_380) }), target(4)],
+    };
+    expect(await snapshotDigest(s, hasher)).toBe(sha(canonicalSnapshot(s)));
+  });
 });
 
 test("the fast line writer writes what JSON.stringify writes", () => {
