@@ -76,7 +76,8 @@ export function externalDrawn(
     selected.push({
       seq: i + 1,
       uscc: t.uscc,
-      stratum: t.grade ?? target?.riskGrade ?? "A",
+      // the registry's grade, as verify recomputes it from the snapshot; the list's is only compared
+      stratum: target?.riskGrade ?? t.grade ?? "A",
       leader: teams[0]?.inspectors[0] ?? "",
       teams,
     });

@@ -177,6 +177,11 @@ export const registerMessages = {
     zh: "导入平台名单须先在「抽查任务」表中登记任务「{task}」（任务名称、牵头部门、参与部门、抽查事项、开始和结束日期；抽取方式可填「按数量」）。现有任务：{known}。",
     en: 'Register task "{task}" in the task sheet before importing its platform list (name, departments, items, window). Tasks present: {known}.',
   },
+  import_target_unknown: {
+    severity: "error",
+    zh: "统一社会信用代码 {uscc}（{name}）不在检查对象名录库中，名单未导入：请先将该对象录入检查对象名录库，再导入。",
+    en: "USCC {uscc} ({name}) is not in the target registry, so the list was not imported: add it to the registry first, then import.",
+  },
   import_csv_encoding: {
     severity: "error",
     zh: "名单文件「{file}」不是 UTF-8 编码（可能是 GBK）。请在 Excel 或 WPS 中打开后另存为「CSV UTF-8」或 .xlsx，再导入。",

@@ -79,8 +79,8 @@ export const yearMessages = {
   },
   platform_grade_differs: {
     severity: "warning",
-    zh: "统一社会信用代码 {uscc} 在平台名单中的信用风险等级为 {value}，名录库中为 {registry}；按平台名单计。",
-    en: "USCC {uscc} has grade {value} in the platform list but {registry} in the registry; the list's grade is used.",
+    zh: "统一社会信用代码 {uscc} 在平台名单中的信用风险等级为 {value}，名录库中为 {registry}；分层与统计按名录库计。",
+    en: "USCC {uscc} has grade {value} in the platform list but {registry} in the registry; the registry's grade is used for the stratum and the figures.",
   },
   platform_date_missing: {
     severity: "error",

@@ -128,6 +128,7 @@ export function importPlatformList(sheet: SheetData, options: PlatformImportOpti
   const taskNames = new Set<string>();
   let allGraded = true;
 
+  const compared = new Set<string>();
   for (const r of table.rows) {
     const v = r.values as Record<PlatformKey, unknown>;
     let ok = r.ok;
@@ -182,11 +183,14 @@ export function importPlatformList(sheet: SheetData, options: PlatformImportOpti
     if (v.taskName) taskNames.add(v.taskName as string);
 
     const known = registryBy.get(uscc);
-    if (!known)
+    // a joint target's rows (one per department) are compared with the registry once, at its first row
+    const first = !compared.has(uscc);
+    compared.add(uscc);
+    if (first && !known)
       issues.push(
         issue("platform_target_unknown", at(r.row, "uscc"), { uscc, name, grade: grade ? ` ${grade}` : "不明" }, lang),
       );
-    else {
+    else if (first && known) {
       if (nameKey(known.name) !== nameKey(name))
         issues.push(
           issue("platform_name_differs", at(r.row, "name"), { uscc, registry: known.name, value: name }, lang),

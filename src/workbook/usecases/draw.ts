@@ -64,7 +64,8 @@ export interface DrawReport {
   seed: string;
   /** the seed's UTF-8 bytes in hex when it is not plain ASCII, else '' */
   seedHex: string;
-  seedSource: "entered" | "generated";
+  /** null for an imported list (外部抽取), which has no seed */
+  seedSource: "entered" | "generated" | null;
   frozen: boolean;
   date: string;
   timestamp: string;
@@ -358,7 +359,7 @@ export function drawReport(
     task: r.taskId,
     seed: r.seed ?? "",
     seedHex: r.seedHex ?? "",
-    seedSource: r.seedSource ?? "entered",
+    seedSource: r.seedSource ?? (r.protocol === "外部抽取" ? null : "entered"),
     frozen: r.frozen,
     date: r.date,
     timestamp: r.timestamp,

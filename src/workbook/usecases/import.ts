@@ -70,9 +70,16 @@ export async function runImport(port: WorkbookPort, options: ImportOptions): Pro
     lang,
   });
   // a target the registry does not hold would have no record to inspect against: add it first
-  const blocking = (i: Issue) => i.severity === "error" || i.code === "platform_target_unknown";
-  const errors = imported.issues.filter(blocking);
-  const warnings: Issue[] = imported.issues.filter((i) => !blocking(i));
+  const unknown = (i: Issue) => i.code === "platform_target_unknown";
+  const errors = [
+    ...imported.issues.filter((i) => i.severity === "error"),
+    ...imported.issues
+      .filter(unknown)
+      .map((i) =>
+        issue("import_target_unknown", { sheet: i.sheet, row: i.row, column: i.column, cell: i.cell }, i.params, lang),
+      ),
+  ];
+  const warnings: Issue[] = imported.issues.filter((i) => i.severity !== "error" && !unknown(i));
   if (!imported.draw || errors.length) return fail(errors, warnings);
 
   const date = imported.draw.date;

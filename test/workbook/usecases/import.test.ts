@@ -17,6 +17,7 @@ import {
   verifyDraws,
 } from "../../../src/workbook/usecases";
 import { readLog } from "../../../src/workbook/log-sheet";
+import { usccCheckChar } from "../../../src/core/schema/uscc";
 
 const SAMPLE = join(__dirname, "../../../assets/sample-新华区-2026.xlsx");
 const TASK = "XH-2026-03";
@@ -137,15 +138,42 @@ test("its checklists, papers, publicity and the year view work as for a draw; it
   expect((await verifyDraws(book)).ok).toBe(true);
 });
 
+/** A well-formed USCC (its check character right) that the sample's registry does not hold. */
+const STRANGER = "91130100MA0000000" + usccCheckChar("91130100MA0000000");
+
 test("a task not in 抽查任务, or a listed target not in the registry, is refused and nothing is written", async () => {
   const before = await book.sheetNames();
   const unknown = await runImport(book, { list, taskId: "NO-SUCH", now: NOW });
   expect(unknown.ok ? "ok" : unknown.errors[0].code).toBe("import_task_unknown");
   const stranger: SheetData = {
     ...list,
-    rows: [...list.rows, ["91130100MA00000001", "外地诊所", "WS-01", "", "", "区卫生健康局", "2026-04-01"]],
+    rows: [...list.rows, [STRANGER, "外地诊所", ...list.rows[1].slice(2)]],
   };
   const r = await runImport(book, { list: stranger, taskId: TASK, now: NOW });
-  expect(r.ok).toBe(false);
+  if (r.ok) throw new Error("imported a target the registry does not hold");
+  expect(r.errors.map((e) => [e.code, e.severity, e.cell])).toEqual([
+    ["import_target_unknown", "error", `A${stranger.rows.length}`],
+  ]);
+  expect(r.errors[0].message).toContain("请先将该对象录入检查对象名录库");
   expect(await book.sheetNames()).toEqual(before);
+});
+
+test("a list whose grades differ from the registry: stratified by the registry's, warned once a target, and it verifies", async () => {
+  const { book: b } = await loadBook(book);
+  const grade = (uscc: unknown) => b.targets.find((t) => t.uscc === uscc)!.riskGrade;
+  const other = (g: string) => (g === "D" ? "A" : "D");
+  const graded: SheetData = {
+    ...list,
+    rows: list.rows.map((row, i) => [...row, i === 0 ? "信用风险等级" : other(grade(row[0]))]),
+  };
+  const r = await runImport(book, { list: graded, taskId: TASK, now: NOW });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  expect(r.report.selected.map((s) => s.stratum)).toEqual(r.report.selected.map((s) => grade(s.uscc)));
+  const differs = r.warnings.filter((w) => w.code === "platform_grade_differs");
+  expect(differs).toHaveLength(5);
+  expect(differs[0].message).toContain("按名录库计");
+  expect(r.report.seedSource).toBeNull();
+  const v = await verifyDraws(book);
+  expect(v.draws.flatMap((d) => d.mismatches.map((m) => m.message))).toEqual([]);
+  expect(v.ok).toBe(true);
 });
