@@ -531,7 +531,8 @@ async function dispatch(argv: string[], io: Io, run: Run): Promise<number> {
       emit(doc, text) {
         if (run.json) {
           const all = [...((doc.warnings as unknown[] | undefined) ?? []), ...strip(warnings)];
-          run.document(warnings.length || doc.warnings ? { ...doc, warnings: all } : doc);
+          // every document says ok; a command's own (verify's) comes after and wins
+          run.document({ ok: true, ...doc, ...(warnings.length || doc.warnings ? { warnings: all } : {}) });
         } else {
           io.out(text);
           if (warnings.length) io.err(formatIssues([], warnings, lang));
