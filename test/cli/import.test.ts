@@ -55,6 +55,7 @@ test("a CSV with its BOM is imported as 外部抽取, logged 导入, and verifie
   expect(r.code).toBe(0);
   const x = r.json();
   expect(x).toMatchObject({
+    ok: true,
     protocol: "外部抽取",
     source: "河北省双随机执法监管平台",
     listSheet: `外部名单-${TASK}-1`,
