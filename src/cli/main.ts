@@ -187,6 +187,8 @@ export interface CommandSpec {
   required?: readonly string[];
   /** writes a workbook: to --out, or back into BOOK */
   writes: boolean;
+  /** an option's help where it means something else for this command */
+  help?: Record<string, { zh: string; en: string }>;
   run(c: CommandContext): Promise<number>;
 }
 
@@ -293,6 +295,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   papers: {
     options: ["draw", "papers", "date", "out"],
+    help: {
+      date: {
+        zh: "文书上签字的日期（默认今天，北京时间）",
+        en: "the date under the signatures (default: today, China time)",
+      },
+    },
     required: ["draw"],
     writes: true,
     run: runPapersCommand,
@@ -342,7 +350,8 @@ export function usage(command: string | null = null): string {
 
 /** The help of one command: its usage line and what each option is. */
 function commandHelp(name: string, lang: Lang): string {
-  const lines = COMMANDS[name].options.map((o) => `  --${o.padEnd(14)} ${t(lang, OPTIONS[o].zh, OPTIONS[o].en)}`);
+  const help = (o: string) => COMMANDS[name].help?.[o] ?? OPTIONS[o];
+  const lines = COMMANDS[name].options.map((o) => `  --${o.padEnd(14)} ${t(lang, help(o).zh, help(o).en)}`);
   return `${usage(name)}\n${lines.join("\n")}`;
 }
 
