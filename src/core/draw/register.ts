@@ -371,31 +371,37 @@ interface Who {
 }
 
 /**
- * The 作废 entries that must precede a new freeze or draw of the task: none when it has no live
- * draw; refused without a reason when it has one (a draw is never replaced silently).
+ * A new freeze, draw or import of the task, chained after the 作废 entry that must precede it: none
+ * when the task has no live draw; refused without a reason when it has one (a draw is never
+ * replaced silently).
  */
-function voidsBefore(
+function afterVoids(
   register: Register,
-  taskId: string,
-  reason: string | undefined,
-  who: Who,
+  inputs: Who & { taskId: string; voidReason?: string },
   except: RegisteredDraw | null,
   lang: Lang,
-): { ok: true; drafts: Partial<Record<LogField, string>>[] } | { ok: false; issue: Issue } {
-  const live = activeDraw(register, taskId);
-  if (!live || live === except) return { ok: true, drafts: [] };
+  entry: Partial<Record<LogField, string>>,
+): Plan {
+  const live = activeDraw(register, inputs.taskId);
+  const reason = inputs.voidReason;
+  if (!live || live === except) return { ok: true, entries: chain(register.entries, [entry]) };
   if (reason === undefined) {
     const status = statusOf(live);
     return {
       ok: false,
       issue:
         status === "待抽取"
-          ? issue("freeze_exists", {}, { task: taskId, sheet: live.key, digest: live.freeze!.entry.digest }, lang)
-          : issue("draw_exists", {}, { task: taskId, sheet: resultSheetOf(live) }, lang),
+          ? issue(
+              "freeze_exists",
+              {},
+              { task: inputs.taskId, sheet: live.key, digest: live.freeze!.entry.digest },
+              lang,
+            )
+          : issue("draw_exists", {}, { task: inputs.taskId, sheet: resultSheetOf(live) }, lang),
     };
   }
   if (reason.trim() === "") return { ok: false, issue: issue("void_reason_empty", {}, {}, lang) };
-  return { ok: true, drafts: [voidDraft(live, reason.trim(), who)] };
+  return { ok: true, entries: chain(register.entries, [voidDraft(live, reason.trim(), inputs), entry]) };
 }
 
 function voidDraft(d: RegisteredDraw, reason: string, who: Who): Partial<Record<LogField, string>> {
@@ -427,28 +433,20 @@ export function planFreeze(
   inputs: NewInputs & Who & { seedRule: string; voidReason?: string; lang?: Lang },
 ): Plan {
   const lang = inputs.lang ?? "zh";
-  const voids = voidsBefore(register, inputs.taskId, inputs.voidReason, inputs, null, lang);
-  if (!voids.ok) return voids;
-  return {
-    ok: true,
-    entries: chain(register.entries, [
-      ...voids.drafts,
-      {
-        time: inputs.time,
-        event: EVENT_LABELS.freeze,
-        taskId: inputs.taskId,
-        taskName: inputs.taskName,
-        snapshotSheet: inputs.snapshotSheet,
-        protocol: PROTOCOL,
-        date: inputs.date,
-        seedRule: inputs.seedRule,
-        frozen: YES,
-        digest: inputs.digest,
-        items: inputs.items,
-        operator: inputs.operator,
-      },
-    ]),
-  };
+  return afterVoids(register, inputs, null, lang, {
+    time: inputs.time,
+    event: EVENT_LABELS.freeze,
+    taskId: inputs.taskId,
+    taskName: inputs.taskName,
+    snapshotSheet: inputs.snapshotSheet,
+    protocol: PROTOCOL,
+    date: inputs.date,
+    seedRule: inputs.seedRule,
+    frozen: YES,
+    digest: inputs.digest,
+    items: inputs.items,
+    operator: inputs.operator,
+  });
 }
 
 /** A refused seed as an issue naming the code point. */
@@ -488,35 +486,27 @@ export function planDraw(
   const lang = inputs.lang ?? "zh";
   const refused = seedRefusal(inputs.seed);
   if (refused) return { ok: false, issue: seedIssue(inputs.seed, refused, lang) };
-  const voids = voidsBefore(register, inputs.taskId, inputs.voidReason, inputs, inputs.frozen, lang);
-  if (!voids.ok) return voids;
   const f = inputs.frozen?.freeze?.entry;
-  return {
-    ok: true,
-    entries: chain(register.entries, [
-      ...voids.drafts,
-      {
-        time: inputs.time,
-        event: EVENT_LABELS.draw,
-        taskId: inputs.taskId,
-        taskName: inputs.taskName,
-        snapshotSheet: inputs.snapshotSheet,
-        sheet: inputs.sheet,
-        protocol: PROTOCOL,
-        date: f?.date ?? inputs.date,
-        seed: inputs.seed,
-        seedHex: seedHex(inputs.seed),
-        seedSource: SEED_SOURCE_LABELS[inputs.seedSource],
-        seedRule: f?.seedRule ?? "",
-        frozen: f ? YES : NO,
-        digest: f?.digest ?? inputs.digest,
-        items: f?.items ?? inputs.items,
-        operator: inputs.operator,
-        witness: inputs.witness,
-        warnings: inputs.warnings.join("\n"),
-      },
-    ]),
-  };
+  return afterVoids(register, inputs, inputs.frozen, lang, {
+    time: inputs.time,
+    event: EVENT_LABELS.draw,
+    taskId: inputs.taskId,
+    taskName: inputs.taskName,
+    snapshotSheet: inputs.snapshotSheet,
+    sheet: inputs.sheet,
+    protocol: PROTOCOL,
+    date: f?.date ?? inputs.date,
+    seed: inputs.seed,
+    seedHex: seedHex(inputs.seed),
+    seedSource: SEED_SOURCE_LABELS[inputs.seedSource],
+    seedRule: f?.seedRule ?? "",
+    frozen: f ? YES : NO,
+    digest: f?.digest ?? inputs.digest,
+    items: f?.items ?? inputs.items,
+    operator: inputs.operator,
+    witness: inputs.witness,
+    warnings: inputs.warnings.join("\n"),
+  });
 }
 
 /** 导入: the entries of a draw imported from a platform's list (after voiding the task's live draw, with a reason). */
@@ -525,29 +515,21 @@ export function planImport(
   inputs: NewInputs & Who & { sheet: string; source: string; voidReason?: string; lang?: Lang },
 ): Plan {
   const lang = inputs.lang ?? "zh";
-  const voids = voidsBefore(register, inputs.taskId, inputs.voidReason, inputs, null, lang);
-  if (!voids.ok) return voids;
-  return {
-    ok: true,
-    entries: chain(register.entries, [
-      ...voids.drafts,
-      {
-        time: inputs.time,
-        event: EVENT_LABELS.import,
-        taskId: inputs.taskId,
-        taskName: inputs.taskName,
-        snapshotSheet: inputs.snapshotSheet,
-        sheet: inputs.sheet,
-        protocol: EXTERNAL_PROTOCOL,
-        date: inputs.date,
-        frozen: NO,
-        digest: inputs.digest,
-        items: inputs.items,
-        operator: inputs.operator,
-        note: inputs.source,
-      },
-    ]),
-  };
+  return afterVoids(register, inputs, null, lang, {
+    time: inputs.time,
+    event: EVENT_LABELS.import,
+    taskId: inputs.taskId,
+    taskName: inputs.taskName,
+    snapshotSheet: inputs.snapshotSheet,
+    sheet: inputs.sheet,
+    protocol: EXTERNAL_PROTOCOL,
+    date: inputs.date,
+    frozen: NO,
+    digest: inputs.digest,
+    items: inputs.items,
+    operator: inputs.operator,
+    note: inputs.source,
+  });
 }
 
 /** 作废: voids a draw or a pending freeze, with its reason. */
