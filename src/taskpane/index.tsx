@@ -21,8 +21,9 @@ async function openWps(): Promise<Engine | null> {
 const LANG_KEY = "shuangsuiji.lang";
 
 /**
- * Outside Office, office.js still starts its logger, which after 3 s loads a frame from
- * telemetryservice.firstpartyapps.oaspapps.com. File mode is for offline intranets: switch it off.
+ * office.js starts its logger, which after 3 s loads a frame from
+ * telemetryservice.firstpartyapps.oaspapps.com, outside Office too. The pane is for offline
+ * intranets and its Content-Security-Policy refuses that frame anyway: switch it off in every host.
  */
 function silenceOfficeTelemetry(): void {
   const osf = (
@@ -89,7 +90,7 @@ async function render(root: Root, decision: HostDecision): Promise<void> {
   // inside Excel or WPS the engine works on the open workbook; anywhere else, on a file opened
   const inExcel = decision.kind === "excel";
   const inWorkbook = inExcel || decision.kind === "wps";
-  if (!inExcel) silenceOfficeTelemetry();
+  silenceOfficeTelemetry();
   const engine = inExcel ? await openExcelEngine() : decision.kind === "wps" ? await openWps() : null;
   if (turn !== shown) return; // a later decision came while the engine opened
   root.render(
@@ -109,6 +110,8 @@ async function render(root: Root, decision: HostDecision): Promise<void> {
 }
 
 function start(): void {
+  // office.js ran before this bundle: its logger exists already, its 3 s timer has not fired
+  silenceOfficeTelemetry();
   const root = createRoot(document.getElementById("container")!);
   watchHost(pageEnv(), (decision) => void render(root, decision));
 }
