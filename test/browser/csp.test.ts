@@ -18,7 +18,6 @@ import {
   type StaticServer,
 } from "./harness";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { contentSecurityPolicy } = require("../../webpack.config.js") as {
   contentSecurityPolicy: (localOfficeJs: boolean) => string;
 };
