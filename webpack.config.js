@@ -103,6 +103,8 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // the engine's Web Worker (src/taskpane/worker): its chunks (ExcelJS) load by importScripts
+      "engine-worker": { import: "./src/taskpane/worker/engine.worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),

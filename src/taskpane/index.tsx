@@ -5,10 +5,12 @@
 import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
+import { StepProgress } from "./components/StepProgress";
 import type { Engine, Lang } from "./engine";
 import { openExcelEngine } from "./excel-host";
 import { pageEnv, watchHost, type HostDecision } from "./host";
 import { detectWps } from "../wps/detect";
+import { openFileInWorker } from "./worker/client";
 
 /** Inside WPS 表格: the engine over the WPS adapter (its own chunk), no office.js to wait for. */
 async function openWps(): Promise<Engine | null> {
@@ -57,7 +59,10 @@ function saveLang(lang: Lang): void {
   }
 }
 
+/** File mode: the workbook opened in the engine's worker; on this thread only where none can start. */
 async function openFile(file: File): Promise<Engine> {
+  const inWorker = await openFileInWorker(await file.arrayBuffer(), file.name);
+  if (inWorker) return inWorker;
   const { openFileEngine } = await import(/* webpackChunkName: "xlsx" */ "./file-host");
   return openFileEngine(await file.arrayBuffer(), file.name);
 }
@@ -104,6 +109,7 @@ async function render(root: Root, decision: HostDecision): Promise<void> {
         initialLang={initialLang()}
         onLangChange={saveLang}
       />
+      <StepProgress />
     </FluentProvider>,
   );
   document.body.dataset.ready = decision.kind === "wps" ? "wps" : inExcel ? "excel" : "file";

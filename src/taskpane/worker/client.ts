@@ -67,11 +67,12 @@ export async function startWorker(): Promise<EngineWorker | null> {
 
 /** The pane's Engine over a booted worker: its methods by name, onWrite from the worker's events. */
 export async function connectEngine(endpoint: Endpoint, boot: Boot): Promise<Engine> {
-  const transfer = boot.kind === "file" ? [boot.bytes] : [];
-  const booted = (await endpoint.call("boot", "open", [boot], transfer)) as Booted;
+  // listening first: opening the file is a step the pane paints too
+  endpoint.on("activity", (a) => reportActivity(a as Activity));
   const listeners = new Set<() => void>();
   endpoint.on("wrote", () => listeners.forEach((l) => l()));
-  endpoint.on("activity", (a) => reportActivity(a as Activity));
+  const transfer = boot.kind === "file" ? [boot.bytes] : [];
+  const booted = (await endpoint.call("boot", "open", [boot], transfer)) as Booted;
   const engine: Record<string, unknown> = {
     mode: booted.mode,
     title: booted.title,
