@@ -141,6 +141,9 @@ describeWithBrowser(`the engine in a Web Worker, ${TARGETS} targets`, () => {
     steps.push(
       await step(page, "draw", async () => {
         await page.getByRole("button", { name: "抽取", exact: true }).click();
+        // seconds at 20,000 targets: the progress line is up, and looked at
+        await page.getByTestId("step-progress").waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(OUTPUT, "pane-worker-20000-progress.png") });
         await page
           .getByText(/抽取完成：抽中 \d+ 户/)
           .first()
@@ -152,7 +155,8 @@ describeWithBrowser(`the engine in a Web Worker, ${TARGETS} targets`, () => {
     // the workbook is in the worker's memory since it was opened)
     expect(painted.some((t) => t.startsWith("正在抽取"))).toBe(true);
     expect(painted.some((t) => t.startsWith("正在写入工作簿"))).toBe(true);
-    await screenshot(page, "pane-worker-20000-drawn");
+    // the page, not the whole list of drawn targets (a full-page shot is 250,000 pixels tall)
+    await page.screenshot({ path: join(OUTPUT, "pane-worker-20000-drawn.png") });
 
     const shown = (await page.getByTestId("draw-digest").first().textContent()) ?? "";
     const cli = await runDraw(await XlsxWorkbook.fromBuffer(readFileSync(book)), {
