@@ -78,9 +78,7 @@ export function serveEngine(channel: Channel, load: EngineLoaders): Endpoint {
   });
 
   const serve = (engine: Engine): Booted => {
-    const methods = Object.keys(engine).filter(
-      (k) => typeof (engine as unknown as Record<string, unknown>)[k] === "function",
-    );
+    const methods = methodNames(engine);
     const served: Record<string, (...args: unknown[]) => unknown> = {};
     for (const name of methods)
       served[name] = (...args: unknown[]) => {
@@ -113,4 +111,13 @@ export function serveEngine(channel: Channel, load: EngineLoaders): Endpoint {
   });
   endpoint.emit("ready", null);
   return endpoint;
+}
+
+/** The methods of an engine: its own functions and, were it a class instance, its prototypes'. */
+function methodNames(engine: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = engine; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null)
+    for (const k of Object.getOwnPropertyNames(o))
+      if (k !== "constructor" && typeof (engine as Record<string, unknown>)[k] === "function") names.add(k);
+  return [...names];
 }

@@ -131,6 +131,20 @@ describe("the engine behind the worker proxy, over the main thread's port (Excel
     expect(await later.countSheets("共 ")).toBe(`共 ${(await fixtureBook().sheetNames()).length}`);
   });
 
+  test("an engine made as a class instance passes its prototype's methods through too", async () => {
+    class Wrapped {
+      constructor(readonly inner: Engine) {
+        Object.assign(this, inner);
+      }
+      async shout(word: string) {
+        return `${word}！${this.inner.title}`;
+      }
+    }
+    const engine = await excelLike(reporting(fixtureBook()), [], (e) => new Wrapped(e) as unknown as Engine);
+    expect(await (engine as Engine & { shout(w: string): Promise<string> }).shout("抽")).toBe("抽！新华区-2026.xlsx");
+    expect(typeof engine.runDraw).toBe("function");
+  });
+
   test("the workbook changing under a draw is seen by the use-case in the worker as it is on one thread", async () => {
     // another draw lands between the read and the write: the adapter refuses with WorkbookChangedError
     const changing = (): WorkbookPort => {
