@@ -57,6 +57,30 @@ function officeJsPatterns() {
   ];
 }
 
+/**
+ * The pane's Content-Security-Policy (a meta tag in taskpane.html; README shows it as the server's
+ * header): everything from the pane's own server, nothing from anywhere else. Styles inline because
+ * Fluent UI (Griffel) inserts its rules as <style> elements; the worker is a file of ours. Microsoft's
+ * CDN is allowed for scripts only in an OFFICE_JS=cdn build, since office.js then loads from it.
+ * frame-ancestors is left out: a meta tag cannot carry it, and Excel on the web frames the pane.
+ */
+function contentSecurityPolicy(localOfficeJs) {
+  const scripts = localOfficeJs ? "'self'" : `'self' ${new URL(OFFICE_JS_CDN).origin}`;
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 /** https options from office-addin-dev-certs when they can be had; plain http otherwise. */
 async function devServerType() {
   try {
@@ -73,10 +97,14 @@ module.exports = async (env, options) => {
   const officeJs = (process.env.OFFICE_JS || "local").toLowerCase();
   const localOfficeJs = officeJs !== "cdn";
   const urlProd = process.env.ADDIN_URL || urlDev;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(urlProd))
+    throw new Error(`ADDIN_URL 应是以 / 结尾的 https 地址，例如 https://内网服务器/shuangsuiji/，而不是 ${urlProd}`);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // the engine's Web Worker (src/taskpane/worker): its chunks (ExcelJS) load by importScripts
+      "engine-worker": { import: "./src/taskpane/worker/engine.worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),
@@ -114,6 +142,7 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJs: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN,
+        csp: contentSecurityPolicy(localOfficeJs),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -122,7 +151,12 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              if (dev) return content;
+              // the URLs, and the AppDomain (an origin, without the trailing '/')
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(new RegExp(new URL(urlDev).origin, "g"), new URL(urlProd).origin);
             },
           },
           ...(localOfficeJs ? officeJsPatterns() : []),
@@ -149,3 +183,6 @@ module.exports = async (env, options) => {
     },
   };
 };
+
+// for the tests: the policy the README documents for the server's header is this one
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

@@ -617,6 +617,7 @@ const CASES: Case[] = [
   paneLoad,
   ...CLI_CASES,
   ...(require("./checklists") as typeof import("./checklists")).PAPER_CASES,
+  ...(require("./pane") as typeof import("./pane")).PANE_CASES,
 ];
 
 /** A child that loads nothing and does nothing: the floor under every peak RSS above. */

@@ -18,8 +18,9 @@ import {
 } from "../excel";
 import type { Engine, SheetMap } from "./engine";
 import { notesFeed, type Note } from "./notes";
-import { createEngine } from "./port-engine";
+import { createEngine, type HostHooks } from "./port-engine";
 import { loadUseCases } from "./use-cases";
+import { openPortInWorker } from "./worker/client";
 
 /** True when the page runs inside Excel (not Word, not a plain browser tab). */
 export function insideExcel(): boolean {
@@ -65,7 +66,7 @@ export async function openExcelEngine(deps: ExcelHostDeps = pageDeps()): Promise
   const port = new ExcelWorkbook(run, office);
   const notes = notesFeed();
   port.onNotes = (texts) => notes.publish(asNotes(texts, "warning"));
-  const engine = createEngine(port, await loadUseCases(), {
+  const hooks: HostHooks = {
     mode: "excel",
     title: deps.title,
     loadSheetMap: async () => loadSheetChoices(office) as SheetMap,
@@ -73,7 +74,10 @@ export async function openExcelEngine(deps: ExcelHostDeps = pageDeps()): Promise
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     activateSheet: (sheet) => activateSheet(run, sheet),
     selfTest: () => selfTest(run, office),
-  });
+  };
+  // the use-cases compute in the engine's worker, whose port asks this thread's adapter (Office.js
+  // runs only here); on this thread too where no worker can start
+  const engine = (await openPortInWorker(port, hooks)) ?? createEngine(port, await loadUseCases(), hooks);
   // One plain message on a host that cannot read at all (Office 2016 volume-licensed and the like);
   // otherwise, what an older Excel left undone is finished now (drop-downs on ExcelApi 1.8+), in
   // the background: a clerk typing in a cell must not keep the pane from opening.

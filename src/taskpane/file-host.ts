@@ -1,6 +1,8 @@
 // The engine in browser file mode: a .xlsx opened from disk, read and written with the ExcelJS
-// adapter (src/workbook/xlsx). Loaded only by dynamic import (its own chunk), so the pane inside
-// Excel never downloads ExcelJS.
+// adapter (src/workbook/xlsx). Runs in the engine's worker (worker/engine.worker.ts), or on the
+// main thread when no worker can start; loaded only by dynamic import (its own chunk), so the
+// pane inside Excel never downloads ExcelJS.
+import type { WorkbookPort } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import type { Engine, SheetMap } from "./engine";
 import { createEngine } from "./port-engine";
@@ -11,10 +13,15 @@ export function resultFileName(fileName: string): string {
   return fileName.replace(/\.xlsx$/i, "") + "-结果.xlsx";
 }
 
-export async function openFileEngine(bytes: ArrayBuffer, fileName: string): Promise<Engine> {
+/** `observe` wraps the workbook's port (the worker reports each read and write as progress). */
+export async function openFileEngine(
+  bytes: ArrayBuffer,
+  fileName: string,
+  observe: (port: WorkbookPort) => WorkbookPort = (port) => port,
+): Promise<Engine> {
   const [workbook, useCases] = await Promise.all([XlsxWorkbook.fromBuffer(bytes), loadUseCases()]);
   let sheetMap: SheetMap = {};
-  return createEngine(workbook, useCases, {
+  return createEngine(observe(workbook), useCases, {
     mode: "file",
     title: fileName,
     loadSheetMap: async () => sheetMap,

@@ -5,10 +5,12 @@
 import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
+import { StepProgress } from "./components/StepProgress";
 import type { Engine, Lang } from "./engine";
 import { openExcelEngine } from "./excel-host";
 import { pageEnv, watchHost, type HostDecision } from "./host";
 import { detectWps } from "../wps/detect";
+import { openFileInWorker } from "./worker/client";
 
 /** Inside WPS 表格: the engine over the WPS adapter (its own chunk), no office.js to wait for. */
 async function openWps(): Promise<Engine | null> {
@@ -21,8 +23,9 @@ async function openWps(): Promise<Engine | null> {
 const LANG_KEY = "shuangsuiji.lang";
 
 /**
- * Outside Office, office.js still starts its logger, which after 3 s loads a frame from
- * telemetryservice.firstpartyapps.oaspapps.com. File mode is for offline intranets: switch it off.
+ * office.js starts its logger, which after 3 s loads a frame from
+ * telemetryservice.firstpartyapps.oaspapps.com, outside Office too. The pane is for offline
+ * intranets and its Content-Security-Policy refuses that frame anyway: switch it off in every host.
  */
 function silenceOfficeTelemetry(): void {
   const osf = (
@@ -56,7 +59,10 @@ function saveLang(lang: Lang): void {
   }
 }
 
+/** File mode: the workbook opened in the engine's worker; on this thread only where none can start. */
 async function openFile(file: File): Promise<Engine> {
+  const inWorker = await openFileInWorker(await file.arrayBuffer(), file.name);
+  if (inWorker) return inWorker;
   const { openFileEngine } = await import(/* webpackChunkName: "xlsx" */ "./file-host");
   return openFileEngine(await file.arrayBuffer(), file.name);
 }
@@ -89,7 +95,7 @@ async function render(root: Root, decision: HostDecision): Promise<void> {
   // inside Excel or WPS the engine works on the open workbook; anywhere else, on a file opened
   const inExcel = decision.kind === "excel";
   const inWorkbook = inExcel || decision.kind === "wps";
-  if (!inExcel) silenceOfficeTelemetry();
+  silenceOfficeTelemetry();
   const engine = inExcel ? await openExcelEngine() : decision.kind === "wps" ? await openWps() : null;
   if (turn !== shown) return; // a later decision came while the engine opened
   root.render(
@@ -103,12 +109,15 @@ async function render(root: Root, decision: HostDecision): Promise<void> {
         initialLang={initialLang()}
         onLangChange={saveLang}
       />
+      <StepProgress />
     </FluentProvider>,
   );
   document.body.dataset.ready = decision.kind === "wps" ? "wps" : inExcel ? "excel" : "file";
 }
 
 function start(): void {
+  // office.js ran before this bundle: its logger exists already, its 3 s timer has not fired
+  silenceOfficeTelemetry();
   const root = createRoot(document.getElementById("container")!);
   watchHost(pageEnv(), (decision) => void render(root, decision));
 }
