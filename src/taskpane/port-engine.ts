@@ -3,6 +3,7 @@
 import type * as UseCaseModule from "../workbook/usecases";
 import type { ProgressReporter, WorkbookPort, WriteBatch } from "../workbook/port";
 import type { DrawRequest, Engine, Progress, SelfTestReport, SheetMap } from "./engine";
+import { previewOf } from "./pane-logic";
 
 /** The use-cases of src/workbook/usecases that the pane calls, with their own signatures. */
 export type UseCases = Pick<
@@ -18,6 +19,10 @@ export type UseCases = Pick<
   | "listDraws"
   | "runChecklists"
   | "runPublicity"
+  | "runPapers"
+  | "runYear"
+  | "runNationalExport"
+  | "splitTaskErrors"
 >;
 
 /** What only the host can do: Excel selects cells and keeps settings; file mode downloads. */
@@ -37,11 +42,15 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
   // bar is attached here, for the duration of one draw
   let progress: ProgressReporter | undefined;
   const listeners = new Set<() => void>();
+  // every sheet a use-case wrote, for the file bar's previews before the download
+  const written = new Set<string>();
   const tracked: WorkbookPort = {
     sheetNames: () => port.sheetNames(),
     readSheet: (name) => port.readSheet(name),
     async write(batch: WriteBatch, p?: ProgressReporter) {
       await port.write(batch, p ?? progress);
+      for (const s of [...batch.create, ...batch.replace]) written.add(s.name);
+      for (const s of [...(batch.edit ?? []), ...batch.append]) written.add(s.sheet);
       for (const l of listeners) l();
     },
   };
@@ -78,6 +87,16 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
     async buildPublicity(options, onProgress) {
       return useCases.runPublicity(tracked, { ...options, write: true, progress: onProgress });
     },
+    writePapers: ({ drawSheet, ...options }, onProgress) =>
+      useCases.runPapers(tracked, { ...options, draw: drawSheet, progress: onProgress }),
+    runYear: (request) => useCases.runYear(tracked, { ...request, write: true }),
+    nationalExport: (options) => useCases.runNationalExport(tracked, { ...options, write: true }),
+    splitTaskErrors: (options) => useCases.splitTaskErrors(tracked, options),
+    async previewSheet({ sheet, rows }) {
+      const names = await port.sheetNames();
+      return names.includes(sheet) ? previewOf(await port.readSheet(sheet), rows) : null;
+    },
+    writtenSheets: async () => [...written],
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),
     activateSheet: (sheet) => host.activateSheet(sheet),
     selfTest: () => host.selfTest(),

@@ -25,6 +25,7 @@ const listing = (sheet: string, task: string, status: DrawListing["status"]): Dr
   reason: "",
   substitutions: 0,
   chain: "0".repeat(64),
+  frozen: status === "待抽取",
 });
 
 describe("pane logic", () => {
