@@ -126,6 +126,7 @@ export function mockUseCases(): UseCases {
     }),
     // the task's own errors are those of 抽查任务 (enough for the pane's layout)
     splitTaskErrors: async (_port, options) => ({
+      general: [],
       task: options.errors.filter((e) => e.sheet === "抽查任务"),
       other: options.errors.filter((e) => e.sheet !== "抽查任务"),
     }),

@@ -18,6 +18,8 @@ import type { WorkbookPort } from "../port";
 import { loadBook } from "./load";
 
 export interface TaskErrors {
+  /** the refusal's headline (how many errors the workbook has), about no task in particular */
+  general: Issue[];
   /** the errors of the task's row, of the items and departments it uses, of the registry rows it reads */
   task: Issue[];
   /** every other error, in the order given */
@@ -89,7 +91,8 @@ export async function splitTaskErrors(
     if (kind === "inspectors") return among(departments, inspectorRows.get(e.row), "department");
     return among(categories, targetRows.get(e.row), "category");
   };
-  const out: TaskErrors = { task: [], other: [] };
-  for (const e of options.errors) (concerns(e) ? out.task : out.other).push(e);
+  const out: TaskErrors = { general: [], task: [], other: [] };
+  for (const e of options.errors)
+    (e.code === "book_has_errors" ? out.general : concerns(e) ? out.task : out.other).push(e);
   return out;
 }
