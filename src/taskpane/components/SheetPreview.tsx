@@ -114,7 +114,7 @@ export function SheetWithPreview(props: { lang: Lang; engine: Engine; sheet: str
   const { lang, engine, sheet } = props;
   const [open, setOpen] = useState(false);
   return (
-    <div>
+    <div data-sheet={sheet}>
       <Text>{props.label ?? sheet}</Text>{" "}
       {engine.mode === "file" ? (
         <Button

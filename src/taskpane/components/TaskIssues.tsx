@@ -1,6 +1,7 @@
 // A draw refused because the workbook has errors: those that concern the task drawn (its row of
 // 抽查任务, the items and departments it uses, the registry rows it reads) first, then the others.
 // Every error still blocks the draw; the split only says where this task's own faults are.
+// (Each IssueList is the region named by its title; the headings only show it.)
 import { useEffect, useState } from "react";
 import { Text } from "@fluentui/react-components";
 import type { Engine, Issue, Lang, SheetMap, TaskErrors } from "../engine";
@@ -38,7 +39,7 @@ export function TaskIssues(props: { lang: Lang; engine: Engine; sheetMap: SheetM
         </Text>
       ))}
       {split.task.length > 0 ? (
-        <section aria-label={t(lang, "taskErrorsTitle", { task: taskId, n: split.task.length })}>
+        <div>
           <Text as="h3" weight="semibold" block>
             {t(lang, "taskErrorsTitle", { task: taskId, n: split.task.length })}
           </Text>
@@ -52,11 +53,11 @@ export function TaskIssues(props: { lang: Lang; engine: Engine; sheetMap: SheetM
             onSelectCell={select}
             fileMode={fileMode}
           />
-        </section>
+        </div>
       ) : (
         <Text block>{t(lang, "taskErrorsNone", { task: taskId })}</Text>
       )}
-      <section aria-label={t(lang, "otherErrorsTitle", { n: split.other.length })}>
+      <div>
         <Text as="h3" weight="semibold" block>
           {t(lang, "otherErrorsTitle", { n: split.other.length })}
         </Text>
@@ -70,7 +71,7 @@ export function TaskIssues(props: { lang: Lang; engine: Engine; sheetMap: SheetM
           onSelectCell={select}
           fileMode={fileMode}
         />
-      </section>
+      </div>
     </div>
   );
 }
