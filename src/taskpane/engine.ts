@@ -25,6 +25,7 @@ import type {
   YearReport,
   NationalExport,
   TaskErrors,
+  ImportReport,
 } from "../workbook/usecases";
 
 export type { Issue, Lang, SheetKind, Outcome, PaperKind, TaskErrors };
@@ -114,6 +115,22 @@ export type YearJson = YearReport["json"];
 /** 全国公示系统: the rows in the national system's fields, as a sheet and as CSV text (with its BOM). */
 export type NationalSummary = NationalExport;
 
+/** 导入外部抽取: a platform's drawn list (.csv in UTF-8 or .xlsx) for a task of 抽查任务. */
+export interface ImportRequest extends EngineOptions {
+  /** the list file as chosen: its name says CSV or .xlsx */
+  file: { name: string; bytes: Uint8Array };
+  /** the .xlsx's sheet holding the list (its first when absent) */
+  sheet?: string;
+  taskId: string;
+  source?: string;
+  date?: string;
+  operator?: string;
+  voidReason?: string;
+}
+
+/** The imported list as a draw (protocol 外部抽取), with its source and list sheet. */
+export type ImportSummary = ImportReport;
+
 /** The first rows of a sheet as text, for the read-only preview of browser file mode. */
 export interface SheetPreview {
   sheet: string;
@@ -184,6 +201,8 @@ export interface Engine {
   runYear(request: YearRequest): Promise<Outcome<YearSummary>>;
   /** the inspected results of the year in the national publicity system's fields, written as a sheet */
   nationalExport(options: EngineOptions & { year?: number; taskId?: string }): Promise<Outcome<NationalSummary>>;
+  /** 导入: a platform's drawn list, written as an external draw (外部抽取) of the task */
+  importList(request: ImportRequest): Promise<Outcome<ImportSummary>>;
   /** a draw refused for the workbook's errors: those that concern the task apart from the others */
   splitTaskErrors(options: EngineOptions & { taskId: string; errors: Issue[] }): Promise<TaskErrors>;
   /** the first `rows` rows of a sheet as text; null when there is no such sheet */

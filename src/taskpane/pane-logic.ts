@@ -161,6 +161,11 @@ export function cellDisplay(v: CellValue): string {
   return `=${v.formula}`;
 }
 
+/** A preview cell's text: a long text cut (the whole is its tooltip), so that a row stays short. */
+export function previewCell(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** The first `rows` rows of a sheet as text, with the sheet's whole size. */
 export function previewOf(data: SheetData, rows: number): SheetPreview {
   const columnCount = data.rows.reduce((n, r) => Math.max(n, r.length), 0);

@@ -2,8 +2,39 @@
 // Excel add-in and the browser file mode run the very same use-cases.
 import type * as UseCaseModule from "../workbook/usecases";
 import type { ProgressReporter, WorkbookPort, WriteBatch } from "../workbook/port";
-import type { DrawRequest, Engine, Progress, SelfTestReport, SheetMap } from "./engine";
+import type { SheetData } from "../core/sheet";
+import { issue, type Issue, type Lang } from "../core/issues/issue";
+import { csvSheet } from "../core/platform/csv";
+import type { DrawRequest, Engine, ImportRequest, Progress, SelfTestReport, SheetMap } from "./engine";
 import { previewOf } from "./pane-logic";
+
+/**
+ * A platform's list file as a sheet: a CSV in UTF-8 (its BOM dropped), or a sheet of an .xlsx
+ * (the first, or the one named). As the command line's `import --list` reads it.
+ */
+export async function readListFile(
+  file: ImportRequest["file"],
+  sheet: string | undefined,
+  lang: Lang,
+): Promise<SheetData | Issue> {
+  if (/\.csv$/i.test(file.name)) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+    } catch {
+      return issue("import_csv_encoding", {}, { file: file.name }, lang);
+    }
+    return csvSheet(text.replace(/^\uFEFF/, ""), file.name.replace(/\.csv$/i, ""));
+  }
+  // ExcelJS only when an .xlsx list is imported (inside Excel the pane has no need of it otherwise)
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+  const book = await XlsxWorkbook.open(file.bytes);
+  const names = await book.sheetNames();
+  const name = sheet ?? names[0];
+  if (!name || !names.includes(name))
+    return issue("draw_unknown", {}, { sheet: sheet ?? "", known: names.join("、") || "—" }, lang);
+  return book.readSheet(name);
+}
 
 /** The use-cases of src/workbook/usecases that the pane calls, with their own signatures. */
 export type UseCases = Pick<
@@ -23,6 +54,7 @@ export type UseCases = Pick<
   | "runYear"
   | "runNationalExport"
   | "splitTaskErrors"
+  | "runImport"
 >;
 
 /** What only the host can do: Excel selects cells and keeps settings; file mode downloads. */
@@ -92,6 +124,11 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
     runYear: (request) => useCases.runYear(tracked, { ...request, write: true }),
     nationalExport: (options) => useCases.runNationalExport(tracked, { ...options, write: true }),
     splitTaskErrors: (options) => useCases.splitTaskErrors(tracked, options),
+    async importList({ file, sheet, ...options }) {
+      const list = await readListFile(file, sheet, options.lang ?? "zh");
+      if ("code" in list) return { ok: false, errors: [list], warnings: [] };
+      return useCases.runImport(tracked, { ...options, list });
+    },
     async previewSheet({ sheet, rows }) {
       const names = await port.sheetNames();
       return names.includes(sheet) ? previewOf(await port.readSheet(sheet), rows) : null;

@@ -302,6 +302,19 @@ const zh = {
   exportDone: "已写入“{sheet}”：{n} 条已检查的结果。",
   exportCsv: "下载 CSV（UTF-8 带 BOM）",
   yearAfterDraw: "本年度进度",
+  importTitle: "导入外部抽取名单",
+  importIntro:
+    "省级双随机监管平台已抽好的名单（平台导出的 .csv（UTF-8）或 .xlsx）可导入为所选任务的外部抽取：名单存入受保护的“外部名单”表，摘要记入抽取记录，各表标明“外部抽取”；之后一企一表、文书、检查结果、公示和年度统计照常使用。",
+  importChoose: "选择名单文件（.csv / .xlsx）",
+  importNoFile: "尚未选择文件",
+  importTask: "对应的抽查任务",
+  importSource: "名单来源",
+  importSourceHint: "如：河北省双随机执法监管平台；留空为“省级双随机监管平台”。",
+  importVoidReason: "作废原有抽取的原因",
+  importVoidReasonHint: "该任务已有有效抽取时必填：原抽取将作废并注明此原因。",
+  importRun: "导入名单",
+  importing: "正在导入…",
+  importDone: "已导入“{source}”为任务 {task} 抽取的名单：{n} 户，名单表“{list}”，结果表“{sheet}”。",
 };
 
 export type StringKey = keyof typeof zh;
@@ -617,6 +630,20 @@ const en: Record<StringKey, string> = {
   exportDone: "Written to “{sheet}”: {n} inspected results.",
   exportCsv: "Download CSV (UTF-8 with BOM)",
   yearAfterDraw: "The year so far",
+  importTitle: "Import a platform's drawn list",
+  importIntro:
+    "A list already drawn on the provincial platform (its .csv export in UTF-8, or .xlsx) can be imported as the chosen task's external draw: the list is kept on a protected list sheet, its digest goes into the draw log, and every sheet says 外部抽取 (external). Checklists, papers, results, publicity and the year view then use it as any draw.",
+  importChoose: "Choose the list file (.csv / .xlsx)",
+  importNoFile: "No file chosen",
+  importTask: "The task it carries out",
+  importSource: "Source of the list",
+  importSourceHint: "e.g. 河北省双随机执法监管平台; empty means “省级双随机监管平台”.",
+  importVoidReason: "Reason for voiding the present draw",
+  importVoidReasonHint: "Needed when the task has a valid draw already: that draw is voided with this reason.",
+  importRun: "Import the list",
+  importing: "Importing…",
+  importDone:
+    "Imported the list drawn by “{source}” for task {task}: {n} targets, list sheet “{list}”, result sheet “{sheet}”.",
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };

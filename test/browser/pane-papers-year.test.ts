@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { runDraw, runPapers, runYear } from "../../src/workbook/usecases";
-import { cellDisplay } from "../../src/taskpane/pane-logic";
+import { cellDisplay, previewCell } from "../../src/taskpane/pane-logic";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { fillResults } from "../taskpane/workbook-edits";
 import {
@@ -157,7 +157,9 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
     const same = await runPapers(book, { lang: "zh", draw: DRAW, kinds: ["notices"] });
     if (!same.ok) throw new Error(same.errors.map((e) => e.message).join("\n"));
     expect(same.report.sheets.notices).toBe(sheet);
-    const rows = (await book.readSheet(sheet)).rows.slice(0, 6).map((r) => [0, 1, 2, 3].map((c) => cellDisplay(r[c])));
+    const rows = (await book.readSheet(sheet)).rows
+      .slice(0, 6)
+      .map((r) => [0, 1, 2, 3].map((c) => previewCell(cellDisplay(r[c]))));
     const cells = await preview
       .locator("tbody tr")
       .evaluateAll((trs) => trs.slice(0, 6).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));

@@ -119,6 +119,7 @@ export function mockUseCases(): UseCases {
       };
     },
     runYear: unused,
+    runImport: unused,
     runNationalExport: async () => ({
       ok: true,
       warnings: [],

@@ -1,7 +1,7 @@
 // The pane's new engine calls on the sample workbook in browser file mode (ExcelJS adapter + the
 // real use-cases): papers, the year view with a way from each number to its rows, the national
 // export's CSV, the preview of a written sheet, and a refused draw's errors split by task.
-import type { CellValue } from "exceljs";
+import ExcelJS, { type CellValue } from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { renderToString } from "react-dom/server";
@@ -18,7 +18,7 @@ import {
   YEAR_FIGURES,
 } from "../../src/taskpane/pane-logic";
 import { YearResult } from "../../src/taskpane/components/YearTab";
-import { runYear } from "../../src/workbook/usecases";
+import { loadBook, runYear } from "../../src/workbook/usecases";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { arrayBufferOf, fillResults } from "./workbook-edits";
 
@@ -187,4 +187,71 @@ test("a refused draw's errors: the task's own apart from another task's", async 
   expect(split.task.map((e) => [e.sheet, e.cell])).toEqual([["检查对象名录库", "B2"]]);
   expect(split.other.map((e) => e.sheet)).toEqual(["抽查任务"]);
   expect(split.other[0].row).toBe(3);
+});
+
+describe("importing a platform's drawn list through the pane's engine", () => {
+  /** A platform's export of five of the sample's targets, with two inspectors of each department. */
+  async function platformRows(): Promise<string[][]> {
+    const { book: b } = await loadBook(await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE)));
+    const task = b.tasks.find((x) => x.id === TASK)!;
+    const rows = [["统一社会信用代码", "企业名称", "抽查事项", "检查人员", "执法证号", "检查部门", "抽取日期"]];
+    b.targets.slice(0, 5).forEach((x, k) => {
+      for (const d of task.departments) {
+        const team = b.inspectors.filter((i) => i.department === d && i.status === "在岗").slice(k % 3, (k % 3) + 2);
+        const items = task.itemIds.filter((id) => b.items.some((c) => c.itemId === id && c.department === d));
+        rows.push([
+          x.uscc,
+          x.name,
+          items.join("、"),
+          team.map((i) => i.name).join("、"),
+          team.map((i) => i.id).join("、"),
+          d,
+          "2026-04-01",
+        ]);
+      }
+    });
+    return rows;
+  }
+  const csvOf = (rows: string[][]) => "\uFEFF" + rows.map((r) => r.map((c) => `"${c}"`).join(",")).join("\r\n");
+
+  test("a CSV export (UTF-8 with BOM) becomes the task's external draw, counted by the year view", async () => {
+    const engine = await open(readFileSync(SAMPLE));
+    const out = await engine.importList({
+      ...opts,
+      file: { name: "平台名单.csv", bytes: new TextEncoder().encode(csvOf(await platformRows())) },
+      taskId: TASK,
+      source: "河北省双随机执法监管平台",
+      operator: "张三",
+    });
+    if (!out.ok) throw new Error(out.errors.map((e) => e.message).join("\n"));
+    expect(out.report).toMatchObject({ protocol: "外部抽取", source: "河北省双随机执法监管平台", task: TASK });
+    expect(out.report.selected).toHaveLength(5);
+    expect(await engine.sheetNames()).toEqual(expect.arrayContaining([out.report.sheet, out.report.listSheet]));
+    expect((await engine.listDraws(opts)).map((d) => [d.sheet, d.status])).toEqual([[out.report.sheet, "有效"]]);
+    const year = await engine.runYear({ ...opts, year: 2026, today: "2026-06-30" });
+    if (!year.ok) throw new Error("year failed");
+    expect(year.report.json.draws.map((d) => [d.sheet, d.external, d.targets])).toEqual([[out.report.sheet, true, 5]]);
+  });
+
+  test("an .xlsx export is read from its first sheet; a CSV not in UTF-8 is refused by name, nothing written", async () => {
+    const rows = await platformRows();
+    const list = new ExcelJS.Workbook();
+    list.addWorksheet("平台导出").addRows(rows);
+    const engine = await open(readFileSync(SAMPLE));
+    const before = await engine.sheetNames();
+    // GBK bytes of 名单 (what an old platform exports): not UTF-8
+    const gbk = Uint8Array.from([0xc3, 0xfb, 0xb5, 0xa5, 0x0d, 0x0a]);
+    const refused = await engine.importList({ ...opts, file: { name: "旧平台.csv", bytes: gbk }, taskId: TASK });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0].code).toBe("import_csv_encoding");
+    expect(refused.ok || refused.errors[0].message).toContain("旧平台.csv");
+    expect(await engine.sheetNames()).toEqual(before);
+    const out = await engine.importList({
+      ...opts,
+      file: { name: "平台名单.xlsx", bytes: new Uint8Array(await list.xlsx.writeBuffer()) },
+      taskId: TASK,
+    });
+    if (!out.ok) throw new Error(out.errors.map((e) => e.message).join("\n"));
+    expect(out.report.selected.map((s) => s.uscc)).toEqual(rows.filter((_, k) => k % 2 === 1).map((r) => r[0]));
+  });
 });

@@ -31,6 +31,7 @@ import { DrawPicker } from "./DrawPicker";
 import { t } from "../strings";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
+import { ImportSection } from "./ImportSection";
 import { TaskIssues } from "./TaskIssues";
 import { useAction } from "./useAction";
 
@@ -379,6 +380,7 @@ export function DrawTab(props: {
         )}
         <ActionResult lang={lang} engine={engine} outcome={action} />
       </section>
+      <ImportSection lang={lang} engine={engine} sheetMap={sheetMap} tasks={tasks} />
       <Dialog open={askReason} onOpenChange={(_, d) => setAskReason(d.open)}>
         <DialogSurface>
           <DialogBody>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Engine, Lang, SheetPreview as Preview } from "../engine";
-import { columnLetter } from "../pane-logic";
+import { columnLetter, previewCell } from "../pane-logic";
 import { t } from "../strings";
 
 const ROWS = 15;
@@ -82,7 +82,9 @@ export function SheetPreview(props: { lang: Lang; engine: Engine; sheet: string 
             <tr key={k}>
               <th scope="row">{k + 1}</th>
               {columns.map((c) => (
-                <td key={c}>{r[c] ?? ""}</td>
+                <td key={c} title={(r[c] ?? "").length > 40 ? r[c] : undefined}>
+                  {previewCell(r[c] ?? "")}
+                </td>
               ))}
             </tr>
           ))}

@@ -282,6 +282,11 @@ export function YearResult(props: {
             {t(lang, "detailAll", { sheet: detailSheet, from: span[0], to: span[1] })}
           </Link>
         )}
+        {located && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{located}</MessageBarBody>
+          </MessageBar>
+        )}
         <ul className={styles.list}>
           {all.slice(0, SHOWN).map((e, k) => {
             const detailRow = detailRowOf(summary, scope, f.detail ?? f.key, e);
@@ -346,11 +351,6 @@ export function YearResult(props: {
             ))}
           </Dropdown>
         </Field>
-      )}
-      {located && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{located}</MessageBarBody>
-        </MessageBar>
       )}
       {GROUPS.map((g) => {
         const list = figures[g.id];
