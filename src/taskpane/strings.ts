@@ -307,7 +307,7 @@ const zh = {
     "省级双随机监管平台已抽好的名单（平台导出的 .csv（UTF-8）或 .xlsx）可导入为所选任务的外部抽取：名单存入受保护的“外部名单”表，摘要记入抽取记录，各表标明“外部抽取”；之后一企一表、文书、检查结果、公示和年度统计照常使用。",
   importChoose: "选择名单文件（.csv / .xlsx）",
   importNoFile: "尚未选择文件",
-  importTask: "对应的抽查任务",
+  importTask: "名单所属任务",
   importSource: "名单来源",
   importSourceHint: "如：河北省双随机执法监管平台；留空为“省级双随机监管平台”。",
   importVoidReason: "作废原有抽取的原因",

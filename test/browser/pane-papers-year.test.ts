@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { runDraw, runPapers, runYear } from "../../src/workbook/usecases";
+import { loadBook, runDraw, runPapers, runYear } from "../../src/workbook/usecases";
 import { cellDisplay, previewCell } from "../../src/taskpane/pane-logic";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { fillResults } from "../taskpane/workbook-edits";
@@ -290,6 +290,50 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
     await expect(others.textContent()).resolves.toContain("抽查任务");
     await expect(others.textContent()).resolves.not.toContain("B2");
     await shot(page, "pane-errors-2-by-task-320");
+  });
+
+  test("imports a platform's CSV list as the task's external draw, shown as a draw marked 外部抽取", async () => {
+    // five targets of the sample, two inspectors of each department, as a platform exports them
+    const { book: b } = await loadBook(await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE)));
+    const task = b.tasks.find((x) => x.id === TASK)!;
+    const lines = [["统一社会信用代码", "企业名称", "抽查事项", "检查人员", "执法证号", "检查部门", "抽取日期"]];
+    b.targets.slice(0, 5).forEach((x, k) => {
+      for (const d of task.departments) {
+        const team = b.inspectors.filter((i) => i.department === d && i.status === "在岗").slice(k % 3, (k % 3) + 2);
+        const items = task.itemIds.filter((id) => b.items.some((c) => c.itemId === id && c.department === d));
+        lines.push([
+          x.uscc,
+          x.name,
+          items.join("、"),
+          team.map((i) => i.name).join("、"),
+          team.map((i) => i.id).join("、"),
+          d,
+          "2026-04-01",
+        ]);
+      }
+    });
+    const csv = join(OUTPUT, "pane-platform-list.csv");
+    writeFileSync(csv, "\uFEFF" + lines.map((r) => r.map((c) => `"${c}"`).join(",")).join("\r\n"));
+
+    await openInPane(page, SAMPLE, "sample-新华区-2026.xlsx");
+    await page.getByRole("tab", { name: "数据" }).click();
+    await page.getByRole("button", { name: "检查数据" }).click();
+    await page.getByText("检查通过：没有错误。").waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "抽取" }).click();
+    const section = page.getByRole("region", { name: "导入外部抽取名单" });
+    await page.setInputFiles("#import-list-file", csv);
+    await section.getByTestId("import-file").getByText("pane-platform-list.csv", { exact: true }).waitFor();
+    await choose(page, "名单所属任务", TASK_LABEL);
+    await section.getByLabel("名单来源").fill("河北省双随机执法监管平台");
+    await section.getByRole("button", { name: "导入名单" }).click();
+    const done = section.getByTestId("import-done");
+    await done.waitFor({ timeout: 60_000 });
+    await expect(done.textContent()).resolves.toContain("外部抽取");
+    await expect(done.textContent()).resolves.toContain(
+      `已导入“河北省双随机执法监管平台”为任务 ${TASK} 抽取的名单：5 户，名单表“外部名单-${TASK}-1”`,
+    );
+    for (const x of b.targets.slice(0, 5)) await expect(done.textContent()).resolves.toContain(x.uscc);
+    await shot(page, "pane-import-1-external-draw-320");
   });
 
   test("never left localhost, and logged no errors", async () => {
