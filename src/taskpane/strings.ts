@@ -169,6 +169,7 @@ const zh = {
   unsavedHint: "有内容尚未下载：关闭或刷新页面会丢失，请先下载结果工作簿。",
   tabYear: "年度",
   papersTitle: "文书",
+  papersDraw: "为哪次抽取生成文书",
   papersIntro:
     "为所选抽取写出可打印的文书：抽取过程记录（操作人、见证人、负责人签字）、冻结公告（取种前公布）、检查通知书（每户一页）、比对确认单（每部门一份）。",
   paper_record: "抽取过程记录",
@@ -313,6 +314,7 @@ const zh = {
   importVoidReason: "作废原有抽取的原因",
   importVoidReasonHint: "该任务已有有效抽取时必填：原抽取将作废并注明此原因。",
   importRun: "导入名单",
+  importOperator: "导入经办人",
   importing: "正在导入…",
   importDone: "已导入“{source}”为任务 {task} 抽取的名单：{n} 户，名单表“{list}”，结果表“{sheet}”。",
 };
@@ -495,6 +497,7 @@ const en: Record<StringKey, string> = {
   unsavedHint: "Changes are not downloaded yet: closing or reloading the page loses them. Download the workbook first.",
   tabYear: "Year",
   papersTitle: "Papers",
+  papersDraw: "The draw the papers are for",
   papersIntro:
     "Write the printable papers of the chosen draw: the draw record (signed by operator, witness and head), the freeze announcement (posted before the seed), the inspection notices (one page per target), the confirmation forms (one per department).",
   paper_record: "draw record",
@@ -641,6 +644,7 @@ const en: Record<StringKey, string> = {
   importVoidReason: "Reason for voiding the present draw",
   importVoidReasonHint: "Needed when the task has a valid draw already: that draw is voided with this reason.",
   importRun: "Import the list",
+  importOperator: "Imported by",
   importing: "Importing…",
   importDone:
     "Imported the list drawn by “{source}” for task {task}: {n} targets, list sheet “{list}”, result sheet “{sheet}”.",

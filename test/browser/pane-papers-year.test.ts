@@ -136,7 +136,7 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
   test("papers: only those the draw allows are offered; the notices are written and previewed", async () => {
     await page.getByRole("tab", { name: "一企一表与文书" }).click();
     const papers = page.getByRole("region", { name: "文书" });
-    await expect(papers.getByRole("combobox", { name: "选择抽取结果" }).textContent()).resolves.toContain(
+    await expect(papers.getByRole("combobox", { name: "为哪次抽取生成文书" }).textContent()).resolves.toContain(
       `${DRAW}（有效`,
     );
     await papers.getByRole("button", { name: "生成抽取过程记录" }).waitFor();

@@ -28,7 +28,6 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   dropdown: { minWidth: "0", width: "100%" },
   hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
   name: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
@@ -126,7 +125,7 @@ export function ImportSection(props: {
       <Field label={t(lang, "importSource")} hint={t(lang, "importSourceHint")}>
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>
-      <Field label={t(lang, "operator")}>
+      <Field label={t(lang, "importOperator")}>
         <Input value={operator} onChange={(_, d) => setOperator(d.value)} />
       </Field>
       <Field label={t(lang, "importVoidReason")} hint={t(lang, "importVoidReasonHint")}>
@@ -160,9 +159,6 @@ export function ImportSection(props: {
               })}
             </MessageBarBody>
           </MessageBar>
-          <Text block>
-            {t(lang, "digest")}: <span className={styles.mono}>{done.digest}</span>
-          </Text>
           <SheetWithPreview lang={lang} engine={engine} sheet={done.sheet} />
           <SheetWithPreview lang={lang} engine={engine} sheet={done.listSheet} />
           <DrawStateView

@@ -81,6 +81,7 @@ export function PapersSection(props: { lang: Lang; engine: Engine; sheetMap: She
         lang={lang}
         engine={engine}
         sheetMap={sheetMap}
+        label={t(lang, "papersDraw")}
         value={sheet}
         onChange={(s) => (setSheet(s), setWritten(null), setRefusal(null))}
         filter={newestFirst}
