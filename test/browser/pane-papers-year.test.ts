@@ -336,6 +336,17 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
     await shot(page, "pane-import-1-external-draw-320");
   });
 
+  test("in English the seven tabs and the papers still fit the pane", async () => {
+    await page.getByRole("button", { name: /语言/ }).click();
+    await page.getByRole("tab", { name: "Checklists & papers" }).click();
+    await page.getByRole("region", { name: "Papers" }).getByRole("button", { name: "Write the draw record" }).waitFor();
+    await shot(page, "pane-papers-english-320");
+    await page.getByRole("tab", { name: "Year" }).click();
+    await page.getByRole("button", { name: "Compute the year" }).waitFor();
+    await shot(page, "pane-year-english-320");
+    await page.getByRole("button", { name: /Language/ }).click();
+  });
+
   test("never left localhost, and logged no errors", async () => {
     expect(externalRequests(requests)).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -43,7 +43,8 @@ const SHOWN = 30;
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: "0", flexBasis: "120px" },
+  // year and date side by side only when both fit whole (a date input has its own minimum width)
+  grow: { flexGrow: 1, minWidth: "0", flexBasis: "150px" },
   dropdown: { minWidth: "0", width: "100%" },
   table: {
     borderCollapse: "collapse",
