@@ -19,9 +19,16 @@ import type {
   previewDraw,
   PublicityReport,
   VerifyReport,
+  PaperKind,
+  PapersReport,
+  YearOptions,
+  YearReport,
+  NationalExport,
+  TaskErrors,
+  ImportReport,
 } from "../workbook/usecases";
 
-export type { Issue, Lang, SheetKind, Outcome };
+export type { Issue, Lang, SheetKind, Outcome, PaperKind, TaskErrors };
 
 export const SHEET_KINDS: readonly SheetKind[] = [
   "items",
@@ -87,6 +94,53 @@ export type ChecklistSummary = ChecklistReport;
 export type PublicitySummary = PublicityReport & { resultsSheet: string };
 export type PublicityRow = PublicityReport["publicity"]["rows"][number];
 
+/** 文书: 抽取过程记录, 冻结公告, 检查通知书, 比对确认单, in the order the pane offers them. */
+export const PAPER_KINDS: readonly PaperKind[] = ["record", "freeze", "notices", "confirmations"];
+
+/** The papers written for one draw: the sheet of each kind. */
+export type PapersSummary = PapersReport;
+
+/** 年度统计: the year, as-of date, yearly share ('3%') and the report to write with it. */
+export interface YearRequest extends EngineOptions {
+  year: number;
+  today?: string;
+  share?: string;
+  report?: YearOptions["report"];
+}
+
+/** The year view (its JSON as `year --json` prints it), the sheets written and where its rows are. */
+export type YearSummary = YearReport;
+export type YearJson = YearReport["json"];
+
+/** 全国公示系统: the rows in the national system's fields, as a sheet and as CSV text (with its BOM). */
+export type NationalSummary = NationalExport;
+
+/** 导入外部抽取: a platform's drawn list (.csv in UTF-8 or .xlsx) for a task of 抽查任务. */
+export interface ImportRequest extends EngineOptions {
+  /** the list file as chosen: its name says CSV or .xlsx */
+  file: { name: string; bytes: Uint8Array };
+  /** the .xlsx's sheet holding the list (its first when absent) */
+  sheet?: string;
+  taskId: string;
+  source?: string;
+  date?: string;
+  operator?: string;
+  voidReason?: string;
+}
+
+/** The imported list as a draw (protocol 外部抽取), with its source and list sheet. */
+export type ImportSummary = ImportReport;
+
+/** The first rows of a sheet as text, for the read-only preview of browser file mode. */
+export interface SheetPreview {
+  sheet: string;
+  /** rows[0] is sheet row 1; each cell as the clerk would read it */
+  rows: string[][];
+  /** rows and columns of the whole sheet (the preview shows the first ones) */
+  rowCount: number;
+  columnCount: number;
+}
+
 /** 自检: one check of the host's abilities. */
 export interface SelfTestReport {
   checks: { name: string; ok: boolean; detail: string }[];
@@ -138,6 +192,23 @@ export interface Engine {
     options: EngineOptions & { taskId: string; today?: string },
     progress?: Progress,
   ): Promise<Outcome<PublicitySummary>>;
+  /** 文书 of one draw (its result sheet, or the snapshot of a freeze awaiting its seed) */
+  writePapers(
+    options: EngineOptions & { drawSheet: string; kinds: PaperKind[]; date?: string },
+    progress?: Progress,
+  ): Promise<Outcome<PapersSummary>>;
+  /** 年度统计: the year view, written as 抽查年度统计 and its detail (and the report asked for) */
+  runYear(request: YearRequest): Promise<Outcome<YearSummary>>;
+  /** the inspected results of the year in the national publicity system's fields, written as a sheet */
+  nationalExport(options: EngineOptions & { year?: number; taskId?: string }): Promise<Outcome<NationalSummary>>;
+  /** 导入: a platform's drawn list, written as an external draw (外部抽取) of the task */
+  importList(request: ImportRequest): Promise<Outcome<ImportSummary>>;
+  /** a draw refused for the workbook's errors: those that concern the task apart from the others */
+  splitTaskErrors(options: EngineOptions & { taskId: string; errors: Issue[] }): Promise<TaskErrors>;
+  /** the first `rows` rows of a sheet as text; null when there is no such sheet */
+  previewSheet(options: { sheet: string; rows: number }): Promise<SheetPreview | null>;
+  /** the sheets written through this engine so far, in the order first written */
+  writtenSheets(): Promise<string[]>;
   /** selects a cell or range ('B7', '7:7') in the workbook (Excel); a no-op in file mode */
   selectCell(sheet: string, cell: string): Promise<void>;
   activateSheet(sheet: string): Promise<void>;

@@ -2,7 +2,39 @@
 // Excel add-in and the browser file mode run the very same use-cases.
 import type * as UseCaseModule from "../workbook/usecases";
 import type { ProgressReporter, WorkbookPort, WriteBatch } from "../workbook/port";
-import type { DrawRequest, Engine, Progress, SelfTestReport, SheetMap } from "./engine";
+import type { SheetData } from "../core/sheet";
+import { issue, type Issue, type Lang } from "../core/issues/issue";
+import { csvSheet } from "../core/platform/csv";
+import type { DrawRequest, Engine, ImportRequest, Progress, SelfTestReport, SheetMap } from "./engine";
+import { previewOf } from "./pane-logic";
+
+/**
+ * A platform's list file as a sheet: a CSV in UTF-8 (its BOM dropped), or a sheet of an .xlsx
+ * (the first, or the one named). As the command line's `import --list` reads it.
+ */
+export async function readListFile(
+  file: ImportRequest["file"],
+  sheet: string | undefined,
+  lang: Lang,
+): Promise<SheetData | Issue> {
+  if (/\.csv$/i.test(file.name)) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+    } catch {
+      return issue("import_csv_encoding", {}, { file: file.name }, lang);
+    }
+    return csvSheet(text.replace(/^\uFEFF/, ""), file.name.replace(/\.csv$/i, ""));
+  }
+  // ExcelJS only when an .xlsx list is imported (inside Excel the pane has no need of it otherwise)
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+  const book = await XlsxWorkbook.open(file.bytes);
+  const names = await book.sheetNames();
+  const name = sheet ?? names[0];
+  if (!name || !names.includes(name))
+    return issue("draw_unknown", {}, { sheet: sheet ?? "", known: names.join("、") || "—" }, lang);
+  return book.readSheet(name);
+}
 
 /** The use-cases of src/workbook/usecases that the pane calls, with their own signatures. */
 export type UseCases = Pick<
@@ -18,6 +50,11 @@ export type UseCases = Pick<
   | "listDraws"
   | "runChecklists"
   | "runPublicity"
+  | "runPapers"
+  | "runYear"
+  | "runNationalExport"
+  | "splitTaskErrors"
+  | "runImport"
 >;
 
 /** What only the host can do: Excel selects cells and keeps settings; file mode downloads. */
@@ -37,11 +74,15 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
   // bar is attached here, for the duration of one draw
   let progress: ProgressReporter | undefined;
   const listeners = new Set<() => void>();
+  // every sheet a use-case wrote, for the file bar's previews before the download
+  const written = new Set<string>();
   const tracked: WorkbookPort = {
     sheetNames: () => port.sheetNames(),
     readSheet: (name) => port.readSheet(name),
     async write(batch: WriteBatch, p?: ProgressReporter) {
       await port.write(batch, p ?? progress);
+      for (const s of [...batch.create, ...batch.replace]) written.add(s.name);
+      for (const s of [...(batch.edit ?? []), ...batch.append]) written.add(s.sheet);
       for (const l of listeners) l();
     },
   };
@@ -78,6 +119,21 @@ export function createEngine(port: WorkbookPort, useCases: UseCases, host: HostH
     async buildPublicity(options, onProgress) {
       return useCases.runPublicity(tracked, { ...options, write: true, progress: onProgress });
     },
+    writePapers: ({ drawSheet, ...options }, onProgress) =>
+      useCases.runPapers(tracked, { ...options, draw: drawSheet, progress: onProgress }),
+    runYear: (request) => useCases.runYear(tracked, { ...request, write: true }),
+    nationalExport: (options) => useCases.runNationalExport(tracked, { ...options, write: true }),
+    splitTaskErrors: (options) => useCases.splitTaskErrors(tracked, options),
+    async importList({ file, sheet, ...options }) {
+      const list = await readListFile(file, sheet, options.lang ?? "zh");
+      if ("code" in list) return { ok: false, errors: [list], warnings: [] };
+      return useCases.runImport(tracked, { ...options, list });
+    },
+    async previewSheet({ sheet, rows }) {
+      const names = await port.sheetNames();
+      return names.includes(sheet) ? previewOf(await port.readSheet(sheet), rows) : null;
+    },
+    writtenSheets: async () => [...written],
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),
     activateSheet: (sheet) => host.activateSheet(sheet),
     selfTest: () => host.selfTest(),

@@ -103,5 +103,33 @@ export function mockUseCases(): UseCases {
     listDraws: async () => [],
     runChecklists: unused,
     runPublicity: unused,
+    async runPapers(port, options) {
+      await port.write({ create: [], replace: [], append: [] });
+      const kinds = options.kinds ?? ["record"];
+      return {
+        ok: true,
+        warnings: [],
+        report: {
+          draw: options.draw,
+          task: "T1",
+          status: "有效",
+          sheets: Object.fromEntries(kinds.map((k) => [k, `${k}-T1-1`])),
+          chain: "1".repeat(64),
+        },
+      };
+    },
+    runYear: unused,
+    runImport: unused,
+    runNationalExport: async () => ({
+      ok: true,
+      warnings: [],
+      report: { rows: [], csv: "\uFEFF检查实施机关\r\n", sheet: "公示系统导出" },
+    }),
+    // the task's own errors are those of 抽查任务 (enough for the pane's layout)
+    splitTaskErrors: async (_port, options) => ({
+      general: [],
+      task: options.errors.filter((e) => e.sheet === "抽查任务"),
+      other: options.errors.filter((e) => e.sheet !== "抽查任务"),
+    }),
   };
 }

@@ -1,5 +1,11 @@
 import {
+  cellDisplay,
+  columnLetter,
   countsText,
+  newestFirst,
+  paperKindsFor,
+  previewCell,
+  previewOf,
   drawnTasks,
   groupIssuesBySheet,
   mismatchText,
@@ -25,6 +31,7 @@ const listing = (sheet: string, task: string, status: DrawListing["status"]): Dr
   reason: "",
   substitutions: 0,
   chain: "0".repeat(64),
+  frozen: status === "待抽取",
 });
 
 describe("pane logic", () => {
@@ -97,5 +104,30 @@ describe("pane logic", () => {
       tasks: [],
     };
     expect(countsText("zh", s)).toBe("事项 3 条，检查对象 120 个，检查人员 12 人，任务 1 个");
+  });
+
+  test("papers offered: the record always, the freeze announcement after a freeze, notices only for a valid draw", () => {
+    expect(paperKindsFor("有效", false)).toEqual(["record", "notices", "confirmations"]);
+    expect(paperKindsFor("有效", true)).toEqual(["record", "freeze", "notices", "confirmations"]);
+    expect(paperKindsFor("待抽取", true)).toEqual(["record", "freeze"]);
+    expect(paperKindsFor("作废", false)).toEqual(["record"]);
+    const list = [listing("抽取结果-T1-1", "T1", "作废"), listing("抽取结果-T1-2", "T1", "有效")];
+    expect(newestFirst(list).map((d) => d.sheet)).toEqual(["抽取结果-T1-2", "抽取结果-T1-1"]);
+    expect(list[0].sheet).toBe("抽取结果-T1-1");
+  });
+
+  test("a sheet preview: cells as a clerk reads them, the sheet's whole size, long texts cut", () => {
+    expect(cellDisplay(new Date(Date.UTC(2026, 3, 1)))).toBe("2026-04-01");
+    expect(cellDisplay({ formula: "SUM(A1:A3)" })).toBe("=SUM(A1:A3)");
+    expect(cellDisplay({ error: "#N/A" })).toBe("#N/A");
+    expect(cellDisplay(null)).toBe("");
+    expect(cellDisplay(0.05)).toBe("0.05");
+    // text the clerk typed that starts with = stays text
+    expect(cellDisplay("=不是公式")).toBe("=不是公式");
+    const p = previewOf({ name: "表", rows: [["甲", 1], ["乙"], [null, null, true]] }, 2);
+    expect(p).toEqual({ sheet: "表", rows: [["甲", "1"], ["乙"]], rowCount: 3, columnCount: 3 });
+    expect([0, 3, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "D", "Z", "AA", "AB", "ZZ", "AAA"]);
+    expect(previewCell("短")).toBe("短");
+    expect(previewCell("长".repeat(50))).toBe(`${"长".repeat(40)}…`);
   });
 });

@@ -159,30 +159,59 @@ const FIGURES: FigureLine[] = [
 
 const scopeName = (s: ScopeView): string => (s.department === "" ? "全部" : s.department);
 
+/** The key of a figure in `year --json`'s `figures` where it differs from the figures table's. */
+const JSON_KEYS: Record<string, string> = {
+  onTime: "publishedOnTime",
+  late: "publishedLate",
+  overdue: "publishOverdue",
+  pending: "publishPending",
+  pOnTime: "penaltiesOnTime",
+  pLate: "penaltiesLate",
+  pOverdue: "penaltiesOverdue",
+  pNoDate: "penaltiesNoDate",
+  fDue: "followUpDue",
+  fDone: "followUpDone",
+  fOverdue: "followUpOverdue",
+  fPending: "followUpPending",
+};
+
 /** The figures that the detail sheet lists, in the order of the figures table. */
-function detailFigures(): { label: string; figure: (s: ScopeView) => Figure }[] {
-  const lines: { label: string; figure: (s: ScopeView) => Figure }[] = FIGURES.filter((f) => f.figure).map((f) => ({
+function detailFigures(): { key: string; label: string; figure: (s: ScopeView) => Figure }[] {
+  const lines = FIGURES.filter((f) => f.figure).map((f) => ({
+    key: JSON_KEYS[f.key] ?? f.key,
     label: f.label,
     figure: f.figure!,
   }));
-  for (const c of RESULT_CATEGORIES) lines.push({ label: `检查结果：${c}（行）`, figure: (s) => s.results[c] });
+  for (const c of RESULT_CATEGORIES)
+    lines.push({ key: `result:${c}`, label: `检查结果：${c}（行）`, figure: (s) => s.results[c] });
   return lines;
 }
+
+/**
+ * Where each figure's entries sit on the detail sheet: by `${figure}|${scope}` (the figure's key in
+ * `year --json`, the scope '' for the total or a department), the first row of its first entry
+ * (1-based); entry k of the figure is on row first + k. Figures of a scope without entries are absent.
+ */
+export type DetailPlaces = Record<string, number>;
 
 /** 抽查年度明细: one row per entry of each figure, figure by figure, the total first then each department. */
 export function yearDetailSheet(
   view: YearView,
   name = YEAR_DETAIL_SHEET,
-): { spec: SheetSpec; spans: Map<string, [number, number]> } {
+): { spec: SheetSpec; spans: Map<string, [number, number]>; places: DetailPlaces } {
   const header = ["指标", "范围", "统一社会信用代码", "名称", "部门", "抽取表", "检查结果行"];
   const rows: Row[] = [header];
   const spans = new Map<string, [number, number]>();
+  const places: DetailPlaces = {};
   const scopes = [view.total, ...view.departments];
   for (const f of detailFigures()) {
     const first = rows.length + 1;
-    for (const s of scopes)
-      for (const e of f.figure(s).entries)
+    for (const s of scopes) {
+      const entries = f.figure(s).entries;
+      if (entries.length > 0) places[`${f.key}|${s.department}`] = rows.length + 1;
+      for (const e of entries)
         rows.push([f.label, scopeName(s), e.uscc, e.name, e.department, e.sheets.join("、"), e.rows.join("、")]);
+    }
     if (rows.length + 1 > first) spans.set(f.label, [first, rows.length]);
   }
   return {
@@ -195,6 +224,7 @@ export function yearDetailSheet(
       page: { orientation: "landscape", fitToWidth: true, printTitleRows: "1:1" },
     },
     spans,
+    places,
   };
 }
 

@@ -12,6 +12,7 @@ import { FileBar } from "./FileBar";
 import { PublicityTab } from "./PublicityTab";
 import { SelfTestTab } from "./SelfTestTab";
 import { VerifyTab } from "./VerifyTab";
+import { YearTab } from "./YearTab";
 
 const useStyles = makeStyles({
   root: { minWidth: "300px", padding: tokens.spacingHorizontalM, boxSizing: "border-box" },
@@ -24,13 +25,13 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
-  // narrow tabs so that the six Chinese labels fit on one row of a 320 px pane
+  // narrow tabs: the seven Chinese labels wrap to two rows of a 320 px pane at most
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   mode: { marginBottom: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-export type TabId = "data" | "draw" | "verify" | "checklists" | "publicity" | "selftest";
+export type TabId = "data" | "draw" | "verify" | "checklists" | "publicity" | "year" | "selftest";
 
 const TABS: { id: TabId; label: StringKey }[] = [
   { id: "data", label: "tabData" },
@@ -38,6 +39,7 @@ const TABS: { id: TabId; label: StringKey }[] = [
   { id: "verify", label: "tabVerify" },
   { id: "checklists", label: "tabChecklists" },
   { id: "publicity", label: "tabPublicity" },
+  { id: "year", label: "tabYear" },
   { id: "selftest", label: "tabSelfTest" },
 ];
 
@@ -102,6 +104,8 @@ export function App(props: AppProps) {
         return <ChecklistsTab lang={lang} engine={engine} sheetMap={sheetMap} />;
       case "publicity":
         return <PublicityTab lang={lang} engine={engine} sheetMap={sheetMap} />;
+      case "year":
+        return <YearTab lang={lang} engine={engine} sheetMap={sheetMap} />;
     }
   };
 

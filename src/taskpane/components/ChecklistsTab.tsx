@@ -1,8 +1,9 @@
 // 一企一表: pick a 有效 draw, write its joint checklists (the engine verifies the draw first and
-// refuses one that fails, with the reason), then go to the written sheet.
+// refuses one that fails, with the reason), then go to the written sheet. Below, the draw's papers.
 import { useState } from "react";
 import {
   Button,
+  Divider,
   Field,
   MessageBar,
   MessageBarBody,
@@ -18,6 +19,8 @@ import { t } from "../strings";
 import { DrawPicker, drawKey } from "./DrawPicker";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
+import { PapersSection } from "./PapersSection";
+import { SheetWithPreview } from "./SheetPreview";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -105,6 +108,7 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
           title={t(lang, "warningsTitle")}
           issues={refusal.warnings}
           onSelectCell={(s, c) => void run(() => engine.selectCell(s, c))}
+          fileMode={engine.mode === "file"}
         />
       )}
       {written && (
@@ -112,13 +116,11 @@ export function ChecklistsTab(props: { lang: Lang; engine: Engine; sheetMap: She
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t(lang, "checklistsDone", { forms: written.forms, sheet: written.sheet })}</MessageBarBody>
           </MessageBar>
-          {engine.mode === "excel" && (
-            <Button onClick={() => void run(() => engine.activateSheet(written.sheet))}>
-              {t(lang, "jumpToSheet", { sheet: written.sheet })}
-            </Button>
-          )}
+          <SheetWithPreview lang={lang} engine={engine} sheet={written.sheet} />
         </section>
       )}
+      <Divider />
+      <PapersSection lang={lang} engine={engine} sheetMap={sheetMap} />
     </div>
   );
 }

@@ -103,12 +103,14 @@ export function DataTab(props: {
             title={t(lang, "errorsTitle")}
             issues={summary.errors}
             onSelectCell={(s, c) => void run(() => engine.selectCell(s, c))}
+            fileMode={engine.mode === "file"}
           />
           <IssueList
             lang={lang}
             title={t(lang, "warningsTitle")}
             issues={summary.warnings}
             onSelectCell={(s, c) => void run(() => engine.selectCell(s, c))}
+            fileMode={engine.mode === "file"}
           />
         </div>
       )}

@@ -22,6 +22,8 @@ export function DrawPicker(props: {
   value: string;
   onChange: (sheet: string) => void;
   allowAll?: boolean;
+  /** the field's label (default 选择抽取结果); two pickers on one tab need two names */
+  label?: string;
   /** which draws of the log to offer (default: all) */
   filter?: (draws: DrawListing[]) => DrawListing[];
   onLoaded?: (draws: DrawListing[]) => void;
@@ -47,7 +49,7 @@ export function DrawPicker(props: {
 
   return (
     <div className={styles.row}>
-      <Field label={t(lang, "chooseDraw")} className={styles.grow}>
+      <Field label={props.label ?? t(lang, "chooseDraw")} className={styles.grow}>
         <Dropdown
           className={styles.dropdown}
           value={shown}

@@ -31,6 +31,8 @@ import { DrawPicker } from "./DrawPicker";
 import { t } from "../strings";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
+import { ImportSection } from "./ImportSection";
+import { TaskIssues } from "./TaskIssues";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -39,6 +41,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "0" },
   table: { borderCollapse: "collapse", width: "100%", "& th, & td": { textAlign: "left", padding: "2px 6px" } },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export function DrawTab(props: {
@@ -237,6 +240,16 @@ export function DrawTab(props: {
             countLabel="planned"
             rows={preview.strata.map((s) => ({ stratum: s.stratum, eligible: s.eligible, count: s.planned }))}
           />
+          {preview.year.length > 0 && (
+            <section aria-label={t(lang, "yearAfterDraw")} data-testid="preview-year">
+              <Text weight="semibold">{t(lang, "yearAfterDraw")}</Text>
+              <ul className={styles.lines}>
+                {preview.year.map((l, k) => (
+                  <li key={k}>{l}</li>
+                ))}
+              </ul>
+            </section>
+          )}
         </section>
       )}
       <Field
@@ -311,12 +324,7 @@ export function DrawTab(props: {
         </Field>
       )}
       <Failure text={failure} />
-      <IssueList
-        lang={lang}
-        title={t(lang, "errorsTitle")}
-        issues={issues.errors}
-        onSelectCell={(s, c) => void engine.selectCell(s, c)}
-      />
+      <TaskIssues lang={lang} engine={engine} sheetMap={sheetMap} taskId={taskId} errors={issues.errors} />
       <IssueList lang={lang} title={t(lang, "warningsTitle")} issues={issues.warnings} />
       {result && (
         <section aria-live="polite" aria-label={t(lang, "drawDone", { n: selectedCount, sheet: result.sheet })}>
@@ -372,6 +380,7 @@ export function DrawTab(props: {
         )}
         <ActionResult lang={lang} engine={engine} outcome={action} />
       </section>
+      <ImportSection lang={lang} engine={engine} sheetMap={sheetMap} tasks={tasks} />
       <Dialog open={askReason} onOpenChange={(_, d) => setAskReason(d.open)}>
         <DialogSurface>
           <DialogBody>

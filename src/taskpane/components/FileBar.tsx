@@ -1,9 +1,11 @@
-// Browser file mode: open a .xlsx from disk, and download the workbook with what was written.
+// Browser file mode: open a .xlsx from disk, and download the workbook with what was written;
+// each sheet written since it was opened can be looked at first (there is no grid on screen).
 import { useEffect, useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Engine, Lang } from "../engine";
 import { t } from "../strings";
 import { Failure } from "./Failure";
+import { SheetWithPreview } from "./SheetPreview";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -44,9 +46,14 @@ export function FileBar(props: {
   const saveCopy = engine?.saveCopy;
   // written and not downloaded: marked, and the browser asks before the page is closed or reloaded
   const [unsaved, setUnsaved] = useState(false);
+  const [written, setWritten] = useState<string[]>([]);
   useEffect(() => {
     setUnsaved(false);
-    return engine?.onWrite(() => setUnsaved(true));
+    setWritten([]);
+    return engine?.onWrite(() => {
+      setUnsaved(true);
+      void engine.writtenSheets().then(setWritten, () => undefined);
+    });
   }, [engine]);
   useEffect(() => {
     if (!unsaved) return;
@@ -107,6 +114,14 @@ export function FileBar(props: {
         </Text>
       )}
       {unsaved && <Text size={200}>{t(lang, "unsavedHint")}</Text>}
+      {engine && unsaved && written.length > 0 && (
+        <details data-testid="written-sheets">
+          <summary>{t(lang, "writtenSheetsTitle", { n: written.length })}</summary>
+          {written.map((sheet) => (
+            <SheetWithPreview key={sheet} lang={lang} engine={engine} sheet={sheet} />
+          ))}
+        </details>
+      )}
       <Failure text={failure} />
     </div>
   );

@@ -149,6 +149,7 @@ export function PublicityTab(props: { lang: Lang; engine: Engine; sheetMap: Shee
         title={t(lang, "errorsTitle")}
         issues={issues.errors}
         onSelectCell={(s, c) => void run(() => engine.selectCell(s, c))}
+        fileMode={engine.mode === "file"}
       />
       {report && (
         <section aria-live="polite" className={styles.stack}>
@@ -168,6 +169,7 @@ export function PublicityTab(props: { lang: Lang; engine: Engine; sheetMap: Shee
         title={t(lang, "warningsTitle")}
         issues={issues.warnings}
         onSelectCell={(s, c) => void run(() => engine.selectCell(s, c))}
+        fileMode={engine.mode === "file"}
       />
     </div>
   );

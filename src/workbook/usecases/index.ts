@@ -10,3 +10,4 @@ export * from "./list";
 export * from "./year";
 export * from "./papers";
 export * from "./import";
+export * from "./task-errors";

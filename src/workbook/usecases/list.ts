@@ -24,6 +24,8 @@ export interface DrawListEntry {
   substitutions: number;
   /** the log's chain head (the same on every entry of one listing) */
   chain: string;
+  /** frozen before its seed (冻结公告 is among its papers) */
+  frozen: boolean;
 }
 
 /** Reads the log only (not the registries): the pickers need no more. */
@@ -45,6 +47,7 @@ export async function listDraws(port: WorkbookPort, options: ParseOptions = {}):
       reason: d.voided?.entry.reason ?? "",
       substitutions: d.substitutions.length,
       chain: register.head,
+      frozen: d.freeze !== null,
     };
   });
 }

@@ -13,9 +13,12 @@ import {
   reportPeriod,
   yearDrawOf,
   yearJson,
+  yearDetailSheet,
   yearReportSheets,
   yearSheets,
+  YEAR_DETAIL_SHEET,
   type BeforeDraw,
+  type DetailPlaces,
   type PlanColumns,
   type ReportKind,
   type YearDraw,
@@ -46,6 +49,10 @@ export interface YearReport {
   view: YearView;
   json: ReturnType<typeof yearJson>;
   sheets: string[];
+  /** where each figure's entries are on the detail sheet written (null when nothing was written) */
+  detail: { sheet: string; places: DetailPlaces } | null;
+  /** the sheet the figures' 检查结果 rows are on (null when the workbook has none) */
+  resultsSheet: string | null;
 }
 
 /** The draws in effect, as the year counts them (own draws with substitutes in). */
@@ -144,10 +151,17 @@ export async function runYear(port: WorkbookPort, options: YearOptions): Promise
       }),
     );
   }
-  const report: YearReport = { view: year, json: yearJson(year), sheets: [] };
+  const report: YearReport = {
+    view: year,
+    json: yearJson(year),
+    sheets: [],
+    detail: null,
+    resultsSheet: loaded.book.sheets.results,
+  };
   if (options.write !== false) {
     await port.write({ create: [], replace: specs, append: [] });
     report.sheets = specs.map((s) => s.name);
+    report.detail = { sheet: YEAR_DETAIL_SHEET, places: yearDetailSheet(year).places };
   }
   return { ok: true, report, warnings: [...year.issues.filter((i) => i.severity === "warning")] };
 }
