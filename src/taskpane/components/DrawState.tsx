@@ -37,6 +37,9 @@ const useStyles = makeStyles({
 
 type Pending = { kind: "substitute"; uscc: string; name: string; stratum: string } | { kind: "void" } | null;
 
+/** Targets (and reserves) shown at a time: 20,000 drawn targets rendered at once block the pane for seconds. */
+export const PAGE = 50;
+
 /** What a substitution or a void came back with, for the tab to show. */
 export type ActionOutcome = { errors: Issue[]; warnings: Issue[]; message: string | null };
 
@@ -55,6 +58,8 @@ export function DrawStateView(props: {
   const [pending, setPending] = useState<Pending>(null);
   const [reason, setReason] = useState("");
   const [operator, setOperator] = useState(props.operator);
+  const [shown, setShown] = useState(PAGE);
+  const [reservesShown, setReservesShown] = useState(PAGE);
   const live = state.status === "有效";
   const unused = new Set(state.reserves.filter((r) => !r.used).map((r) => r.stratum));
   const person = (id: string, name: string) => `${name}（${id}）`;
@@ -109,10 +114,16 @@ export function DrawStateView(props: {
           {t(lang, "statusLabel", { status: state.status })}
         </Badge>
       </Text>
-      <Text block size={200}>
-        {t(lang, "seed")}: <span className={styles.mono}>{state.seed}</span>
-        {state.seedHex && <span className={styles.mono}>（UTF-8 {state.seedHex}）</span>}
-      </Text>
+      {state.protocol === "外部抽取" ? (
+        <Text block size={200}>
+          {t(lang, "externalNoSeed")}
+        </Text>
+      ) : (
+        <Text block size={200}>
+          {t(lang, "seed")}: <span className={styles.mono}>{state.seed}</span>
+          {state.seedHex && <span className={styles.mono}>（UTF-8 {state.seedHex}）</span>}
+        </Text>
+      )}
       <Text block size={200}>
         {t(lang, "digest")}:{" "}
         <span className={styles.mono} data-testid="draw-digest">
@@ -126,7 +137,7 @@ export function DrawStateView(props: {
         {t(lang, "drawnTargets")}（{state.selected.length}）
       </Text>
       <ol className={styles.list} data-testid="drawn-targets">
-        {state.selected.map((s) => (
+        {state.selected.slice(0, shown).map((s) => (
           <li key={s.seq} data-uscc={s.uscc} className={styles.item}>
             <Text block weight="semibold">
               {s.seq}. {s.name}（{s.stratum}）
@@ -163,13 +174,14 @@ export function DrawStateView(props: {
           </li>
         ))}
       </ol>
+      <More shown={shown} total={state.selected.length} lang={lang} onMore={() => setShown(shown + PAGE)} />
       {state.reserves.length > 0 && (
         <>
           <Text weight="semibold">
             {t(lang, "reservesTitle")}（{state.reserves.length}）
           </Text>
           <ol className={styles.list} data-testid="reserves">
-            {state.reserves.map((r) => (
+            {state.reserves.slice(0, reservesShown).map((r) => (
               <li key={r.uscc} className={styles.item}>
                 <Text block size={200}>
                   {r.stratum} {r.rank}：{r.name}（
@@ -184,6 +196,12 @@ export function DrawStateView(props: {
               </li>
             ))}
           </ol>
+          <More
+            shown={reservesShown}
+            total={state.reserves.length}
+            lang={lang}
+            onMore={() => setReservesShown(reservesShown + PAGE)}
+          />
         </>
       )}
       {state.substitutions.length > 0 && (
@@ -260,5 +278,16 @@ export function ActionResult(props: { lang: Lang; engine: Engine; outcome: Actio
       />
       <IssueList lang={lang} title={t(lang, "warningsTitle")} issues={outcome.warnings} />
     </>
+  );
+}
+
+/** The next page of a long list, as a button; nothing when the whole list shows. */
+function More(props: { shown: number; total: number; lang: Lang; onMore: () => void }) {
+  if (props.shown >= props.total) return null;
+  const n = Math.min(PAGE, props.total - props.shown);
+  return (
+    <Button size="small" appearance="subtle" onClick={props.onMore}>
+      {t(props.lang, "showMore", { n, shown: props.shown, total: props.total })}
+    </Button>
   );
 }
