@@ -136,9 +136,11 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
   test("papers: only those the draw allows are offered; the notices are written and previewed", async () => {
     await page.getByRole("tab", { name: "一企一表与文书" }).click();
     const papers = page.getByRole("region", { name: "文书" });
-    await expect(papers.getByRole("combobox", { name: "为哪次抽取生成文书" }).textContent()).resolves.toContain(
-      `${DRAW}（有效`,
-    );
+    // the picker shows the draw once the tab has listed the draws
+    await papers
+      .getByRole("combobox", { name: "为哪次抽取生成文书" })
+      .filter({ hasText: `${DRAW}（有效` })
+      .waitFor({ timeout: 30_000 });
     await papers.getByRole("button", { name: "生成抽取过程记录" }).waitFor();
     // never frozen before its seed: no freeze announcement
     await expect(papers.getByRole("button", { name: "生成冻结公告" }).count()).resolves.toBe(0);

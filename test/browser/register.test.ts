@@ -143,9 +143,9 @@ describeWithBrowser("the draw register in the pane (browser file mode, sample wo
     await page.getByText(/已作废“抽取结果-XH-2026-03-1”/).waitFor({ timeout: 60_000 });
     // the task is free again and not frozen: 由系统生成 is offered, and the seed field is locked
     await choose(page, "抽查任务", TASK_LABEL);
-    const generate = page.getByRole("button", { name: "由系统生成" });
-    await generate.waitFor();
-    await expect(generate.isDisabled()).resolves.toBe(false);
+    // enabled once the pane has re-read the task's state (a moment later on a loaded machine)
+    const generate = page.getByRole("button", { name: "由系统生成", disabled: false });
+    await generate.waitFor({ timeout: 30_000 });
     await generate.click();
     await expect(page.getByLabel("随机种子").isDisabled()).resolves.toBe(true);
     await page.getByRole("button", { name: "抽取", exact: true }).click();
