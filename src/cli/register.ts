@@ -4,8 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { issue, type Issue } from "../core/issues/issue";
 import type { SheetData } from "../core/sheet";
-import { csvSheet } from "../core/platform";
-import { XlsxWorkbook } from "../workbook/xlsx";
+import { readListFile } from "../workbook/list-file";
 import { FileProblemError } from "../workbook/xlsx/file";
 import {
   PAPER_KINDS,
@@ -173,26 +172,12 @@ export async function runExportCommand(c: CommandContext): Promise<number> {
   return 0;
 }
 
-/** The platform's list: an .xlsx (its first sheet, or the one named) or a CSV in UTF-8. */
+/** The platform's list file named by --list, read as the pane reads an uploaded one. */
 async function readList(c: CommandContext, path: string, sheet: string | undefined): Promise<SheetData | Issue> {
   const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
     throw new FileProblemError(e.code === "EISDIR" ? "file_is_folder" : "file_not_found", { file: path });
   });
-  if (/\.csv$/i.test(path)) {
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return issue("import_csv_encoding", {}, { file: path }, c.lang);
-    }
-    return csvSheet(text.replace(/^\uFEFF/, ""), basename(path));
-  }
-  const book = await XlsxWorkbook.open(bytes);
-  const names = await book.sheetNames();
-  const name = sheet ?? names[0];
-  if (!name || !names.includes(name))
-    return issue("draw_unknown", {}, { sheet: sheet ?? "", known: names.join("、") || "—" }, c.lang);
-  return book.readSheet(name);
+  return readListFile({ name: basename(path), bytes }, sheet, c.lang);
 }
 
 export async function runImportCommand(c: CommandContext): Promise<number> {

@@ -2,39 +2,9 @@
 // Excel add-in and the browser file mode run the very same use-cases.
 import type * as UseCaseModule from "../workbook/usecases";
 import type { ProgressReporter, WorkbookPort, WriteBatch } from "../workbook/port";
-import type { SheetData } from "../core/sheet";
-import { issue, type Issue, type Lang } from "../core/issues/issue";
-import { csvSheet } from "../core/platform/csv";
-import type { DrawRequest, Engine, ImportRequest, Progress, SelfTestReport, SheetMap } from "./engine";
+import { readListFile } from "../workbook/list-file";
+import type { DrawRequest, Engine, Progress, SelfTestReport, SheetMap } from "./engine";
 import { previewOf } from "./pane-logic";
-
-/**
- * A platform's list file as a sheet: a CSV in UTF-8 (its BOM dropped), or a sheet of an .xlsx
- * (the first, or the one named). As the command line's `import --list` reads it.
- */
-export async function readListFile(
-  file: ImportRequest["file"],
-  sheet: string | undefined,
-  lang: Lang,
-): Promise<SheetData | Issue> {
-  if (/\.csv$/i.test(file.name)) {
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
-    } catch {
-      return issue("import_csv_encoding", {}, { file: file.name }, lang);
-    }
-    return csvSheet(text.replace(/^\uFEFF/, ""), file.name.replace(/\.csv$/i, ""));
-  }
-  // ExcelJS only when an .xlsx list is imported (inside Excel the pane has no need of it otherwise)
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-  const book = await XlsxWorkbook.open(file.bytes);
-  const names = await book.sheetNames();
-  const name = sheet ?? names[0];
-  if (!name || !names.includes(name))
-    return issue("draw_unknown", {}, { sheet: sheet ?? "", known: names.join("、") || "—" }, lang);
-  return book.readSheet(name);
-}
 
 /** The use-cases of src/workbook/usecases that the pane calls, with their own signatures. */
 export type UseCases = Pick<
