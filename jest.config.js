@@ -22,6 +22,9 @@ const hostTests = [
 
 module.exports = {
   testTimeout: 60000,
+  // jest's default on 2 cores is one worker; much of the suite waits on Chromium, LibreOffice and
+  // child processes, so two keep both cores busy (and npm test well under 10 minutes)
+  maxWorkers: 2,
   projects: [
     base,
     ...[7, 8, 9].map((v) => ({
