@@ -5,6 +5,7 @@ import type { Inspector, Snapshot, Target } from "../model";
 import { EXCLUSION_REASONS } from "../model";
 import { byteOrder, sortedBy } from "./order";
 import { defaultSha256, type Sha256 } from "./sha256";
+import { Utf8Writer } from "../utf8-writer";
 
 export type { Sha256, Sha256Factory } from "./sha256";
 export { nobleSha256, defaultSha256 } from "./sha256";
@@ -97,14 +98,26 @@ function inspectorLine(i: Inspector): string {
   ]);
 }
 
+/** Code units that order differently by UTF-16 than by code point (see ./order.ts). */
+const ORDER_CARE = /[\ud800-\uffff]/;
+
 /** The list in byte order of its key; the list itself when it is in that order already (a snapshot is). */
 function inOrder<T>(list: readonly T[], key: (x: T) => string): readonly T[] {
-  for (let i = 1; i < list.length; i++) if (byteOrder(key(list[i - 1]), key(list[i])) > 0) return sortedBy(list, key);
+  // keys without surrogates or U+E000–U+FFFF compare natively as their bytes compare
+  const careful = list.some((x) => ORDER_CARE.test(key(x)));
+  for (let i = 1; i < list.length; i++) {
+    const a = key(list[i - 1]);
+    const b = key(list[i]);
+    if (careful ? byteOrder(a, b) > 0 : a > b) return sortedBy(list, key);
+  }
   return list;
 }
 
-/** The canonical lines, each ending in '\n', in the order of docs/draw-protocol.md §7. */
-export function* canonicalLines(s: Snapshot): Generator<string> {
+/**
+ * The canonical lines in the order of docs/draw-protocol.md §7, each ending in '\n'; the targets,
+ * a million lines at a time, as their list (in USCC order), which the caller writes line by line.
+ */
+function* canonicalPieces(s: Snapshot): Generator<string | readonly Target[]> {
   const t = s.task;
   yield line(["protocol", s.protocol]);
   yield line([
@@ -131,10 +144,17 @@ export function* canonicalLines(s: Snapshot): Generator<string> {
   ]);
   yield line(["date", s.date]);
   for (const dep of Object.keys(s.specialties).sort(byteOrder)) yield line(["specialties", dep, s.specialties[dep]]);
-  for (const x of inOrder(s.targets, (t) => t.uscc)) yield targetLine(x);
+  yield inOrder(s.targets, (t) => t.uscc);
   for (const x of inOrder(s.inspectors, (i) => i.id)) yield inspectorLine(x);
   yield line(["excluded", ...EXCLUSION_REASONS.map((r) => s.excluded[r])]);
   yield line(["counts", s.registrySize, s.inScope]);
+}
+
+/** The canonical lines, each ending in '\n', in the order of docs/draw-protocol.md §7. */
+export function* canonicalLines(s: Snapshot): Generator<string> {
+  for (const p of canonicalPieces(s))
+    if (typeof p === "string") yield p;
+    else for (const x of p) yield targetLine(x);
 }
 
 /** One JSON array per line, in a fixed order; see docs/draw-protocol.md for the exact layout. */
@@ -144,24 +164,88 @@ export function canonicalSnapshot(s: Snapshot): string {
   return out;
 }
 
-/** Lines are handed to the hash in chunks of about this many UTF-16 units. */
+function jsonList(w: Utf8Writer, xs: readonly string[]): boolean {
+  if (xs.length === 0) {
+    w.ascii("[]");
+    return true;
+  }
+  w.byte(91); // [
+  for (let i = 0; i < xs.length; i++) {
+    if (i) w.byte(44);
+    if (!w.jsonString(xs[i])) return false;
+  }
+  w.byte(93); // ]
+  return true;
+}
+
+const COMMA = 44;
+
+/** targetLine's fields into `w`; false as soon as one is not written as it is (then `w` is rewound). */
+function targetFields(w: Utf8Writer, t: Target): boolean {
+  w.ascii('["target",');
+  if (!w.jsonString(t.uscc)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.name)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.category)) return false;
+  w.byte(COMMA);
+  if (!jsonList(w, t.tags)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.area)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.address)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.legalRep)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.phone)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.riskGrade)) return false;
+  w.byte(COMMA);
+  w.ascii(num(t.complaints));
+  w.ascii(t.violations ? ",true," : ",false,");
+  w.ascii(t.upperSampled ? "true," : "false,");
+  if (t.lastInspected === null) w.ascii("null");
+  else if (!w.jsonString(t.lastInspected)) return false;
+  w.byte(COMMA);
+  if (!jsonList(w, t.lastInspectors)) return false;
+  w.byte(COMMA);
+  if (!w.jsonString(t.status)) return false;
+  w.ascii("]\n");
+  return true;
+}
+
+/**
+ * targetLine's bytes, written field by field into `w` (a million lines never become strings);
+ * a line with a field JSON escapes is written from targetLineSlow instead.
+ */
+function writeTargetLine(w: Utf8Writer, t: Target): void {
+  const start = w.length;
+  if (targetFields(w, t)) return;
+  w.rewind(start);
+  w.text(targetLineSlow(t));
+}
+
+/** Bytes are handed to the hash in chunks of about this many. */
 const CHUNK = 1 << 16;
 
 /**
- * SHA-256 of the UTF-8 canonical serialisation, 64 lower-case hex digits, in one pass over the
- * lines. `hasher` makes the incremental SHA-256 (by default node:crypto in Node, @noble/hashes
- * elsewhere; see ./sha256.ts); every hasher gives the same digest of the same bytes.
+ * SHA-256 of the UTF-8 canonical serialisation, 64 lower-case hex digits, in one pass: the lines
+ * are written as UTF-8 into a chunk at a time and the chunks fed to an incremental SHA-256.
+ * `hasher` makes it (by default node:crypto in Node, @noble/hashes elsewhere; see ./sha256.ts);
+ * every hasher gives the same digest of the same bytes.
  */
 export async function snapshotDigest(s: Snapshot, hasher: () => Sha256 = defaultSha256): Promise<string> {
   const h = hasher();
-  let chunk = "";
-  for (const l of canonicalLines(s)) {
-    chunk += l;
-    if (chunk.length >= CHUNK) {
-      h.update(chunk);
-      chunk = "";
-    }
+  const w = new Utf8Writer(CHUNK);
+  for (const p of canonicalPieces(s)) {
+    if (typeof p === "string") w.text(p);
+    else
+      for (const x of p) {
+        writeTargetLine(w, x);
+        if (w.full) h.bytes(w.take());
+      }
+    if (w.full) h.bytes(w.take());
   }
-  if (chunk) h.update(chunk);
+  if (w.length) h.bytes(w.take());
   return h.hex();
 }

@@ -9,6 +9,7 @@ import { blockText, clampBlock, columnName, parseRange } from "./a1";
 import { listFormula, StyleIndex, styleParts, tableColumns, TEXT_FORMAT, rowHeights } from "./render";
 import type { StyleBook } from "./styles-part";
 import { escapeXml } from "./xml";
+import { Utf8Writer } from "../../core/utf8-writer";
 
 type Style = Partial<ExcelJS.Style>;
 type Value = string | number | boolean | null;
@@ -46,6 +47,44 @@ export function cellXml(ref: string, v: Value, s: number): string {
   }
 }
 
+/**
+ * cellXml's bytes, written into `w` (a million-row sheet is never a string): `column` is the
+ * cell's column letters, `row` its row number.
+ */
+export function writeCell(w: Utf8Writer, column: string, row: number, v: Value, s: number): void {
+  if (v === null || v === "") {
+    if (!s) return;
+    w.ascii('<c r="');
+    w.ascii(column);
+    w.uint(row);
+    w.ascii('" s="');
+    w.uint(s);
+    w.ascii('"/>');
+    return;
+  }
+  w.ascii('<c r="');
+  w.ascii(column);
+  w.uint(row);
+  if (s) {
+    w.ascii('" s="');
+    w.uint(s);
+  }
+  switch (typeof v) {
+    case "string":
+      w.ascii(edgeSpace(v) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+      if (!w.xmlText(v)) w.text(escapeXml(v));
+      w.ascii("</t></is></c>");
+      return;
+    case "boolean":
+      w.ascii(v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+      return;
+    default:
+      w.ascii('"><v>');
+      w.ascii(String(v));
+      w.ascii("</v></c>");
+  }
+}
+
 /** How a table over the sheet is written; the caller gives it its part and relationship. */
 export interface TablePart {
   id: number;
@@ -62,7 +101,7 @@ export interface SheetFacts {
  * The worksheet XML of a checked spec, in chunks. `styles` receives the cell formats; `table`
  * is where its table part goes, when the spec has one.
  */
-export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart): Generator<string> {
+export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart): Generator<string | Uint8Array> {
   const rows = spec.rows.length;
   const columns = spec.rows.reduce((m, r) => Math.max(m, r.length), 0);
   const index = new StyleIndex();
@@ -110,16 +149,23 @@ export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart)
   yield colsXml(spec, unlockedColumns, styles);
 
   yield "<sheetData>";
-  let chunk = "";
+  // the rows as bytes, a chunk at a time: a million rows of strings would cost more to flatten
+  // and encode than everything else in the write
+  const w = new Utf8Writer();
   // a million-row sheet: column letters once, and the style lookups only where styles are
   const letters = Array.from({ length: extentColumns + 1 }, (_, c) => (c ? columnName(c) : ""));
   const textOnly = styles.indexOf(TEXT_ONLY);
   for (let r = 1; r <= extentRows; r++) {
     const values = spec.rows[r - 1] ?? [];
-    let body = "";
     const masters = mastersByRow.get(r);
     const styled = index.rowExtent(r);
     const width = Math.max(values.length, styled, masters ? Math.max(...masters.map((m) => m.right)) : 0);
+    const h = heights[r - 1];
+    const rowStart = w.length;
+    w.ascii('<row r="');
+    w.uint(r);
+    w.ascii(typeof h === "number" ? `" ht="${h}" customHeight="1">` : '">');
+    const bodyStart = w.length;
     for (let c = 1; c <= width; c++) {
       const v = values[c - 1] ?? null;
       const empty = v === null || v === "";
@@ -132,23 +178,22 @@ export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart)
         else {
           // a merged cell: its master's style, its own value dropped as ExcelJS drops it
           const ms = masterStyle.get(key);
-          body += `<c r="${letters[c]}${r}"${ms ? ` s="${styles.indexOf(ms)}"` : ""}/>`;
+          w.ascii('<c r="');
+          w.ascii(letters[c]);
+          w.uint(r);
+          w.ascii(ms ? `" s="${styles.indexOf(ms)}"/>` : '"/>');
           continue;
         }
       }
       if (empty && !style) continue;
       const s = style ? styles.indexOf(style) : typeof v === "string" ? textOnly : 0;
-      body += cellXml(letters[c] + r, v, s);
+      writeCell(w, letters[c], r, v, s);
     }
-    const h = heights[r - 1];
-    const ht = typeof h === "number" ? ` ht="${h}" customHeight="1"` : "";
-    if (body || ht) chunk += `<row r="${r}"${ht}>${body}</row>`;
-    if (chunk.length > 1 << 16) {
-      yield chunk;
-      chunk = "";
-    }
+    if (w.length === bodyStart && typeof h !== "number") w.rewind(rowStart);
+    else w.ascii("</row>");
+    if (w.full) yield w.take();
   }
-  if (chunk) yield chunk;
+  if (w.length) yield w.take();
   yield "</sheetData>";
 
   if (spec.protect) yield '<sheetProtection sheet="1" formatColumns="0" formatRows="0"/>';

@@ -97,7 +97,9 @@ async function* through(
     try {
       for await (const c of chunks) {
         await writer.ready;
-        await writer.write(c);
+        // not awaited: the next chunk is made while the platform's (de)compressor, in a thread
+        // of its own, takes this one; a failure rejects `ready` and the reader as well
+        writer.write(c).catch(() => undefined);
       }
       await writer.close();
     } catch (e) {
@@ -247,10 +249,11 @@ export async function deflateEntry(
   }
   const parts: Uint8Array[] = [];
   let compressedSize = 0;
-  for await (const c of through(
-    new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>,
-    bytes(),
-  )) {
+  const zlib = nodeZlib();
+  const deflated = zlib
+    ? zlibDeflate(zlib, bytes())
+    : through(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>, bytes());
+  for await (const c of deflated) {
     parts.push(c);
     compressedSize += c.length;
   }
@@ -258,6 +261,70 @@ export async function deflateEntry(
   const data = concat(parts, compressedSize);
   const now = dosTime(new Date());
   return { name, method: 8, crc32: crc, compressedSize, size, data, time: now.time, date: now.date };
+}
+
+interface NodeDeflate {
+  write(chunk: Uint8Array): boolean;
+  end(): void;
+  on(event: "data", f: (c: Uint8Array) => void): void;
+  on(event: "error", f: (e: Error) => void): void;
+  on(event: "end" | "drain", f: () => void): void;
+  once(event: "drain", f: () => void): void;
+}
+interface NodeZlib {
+  createDeflateRaw(options: { writableHighWaterMark: number }): NodeDeflate;
+  crc32?: (d: Uint8Array, v: number) => number;
+}
+
+/** node:zlib, or null outside Node (reached as process.getBuiltinModule, so no bundler sees it). */
+function nodeZlib(): NodeZlib | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:zlib") as NodeZlib) : null;
+}
+
+/**
+ * node:zlib's raw deflate, fed ahead of it: its queue holds a few chunks, so that the next chunk
+ * is made while zlib (in a thread of its own) deflates the last. CompressionStream in Node takes
+ * one chunk at a time, which left the two cores taking turns.
+ */
+async function* zlibDeflate(zlib: NodeZlib, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const d = zlib.createDeflateRaw({ writableHighWaterMark: 8 << 20 });
+  const out: Uint8Array[] = [];
+  let failed: Error | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  d.on("data", (c) => {
+    out.push(c);
+    signal();
+  });
+  d.on("error", (e) => {
+    failed = e;
+    signal();
+  });
+  d.on("end", () => {
+    ended = true;
+    signal();
+  });
+  const wait = () => new Promise<void>((resolve) => (wake = resolve));
+  for await (const c of chunks) {
+    if (failed) throw failed;
+    if (!d.write(c)) await new Promise<void>((resolve) => d.once("drain", resolve));
+    // a turn of the event loop, in which zlib's callback hands it its next queued chunk
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+    while (out.length) yield out.shift()!;
+  }
+  d.end();
+  for (;;) {
+    while (out.length) yield out.shift()!;
+    if (failed) throw failed;
+    if (ended) return;
+    await wait();
+  }
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {
