@@ -4,6 +4,8 @@ import {
   EXCLUSION_REASONS,
   GRADES,
   MODE_LABELS,
+  shapedInspector,
+  shapedTarget,
   type DrawMode,
   type ExclusionReason,
   type Grade,
@@ -330,8 +332,9 @@ export function parseSnapshotSheet(sheet: SheetData): { snapshot: Snapshot | nul
       problem(titleRow, 0, title, `「${title}」标明的行数与实际行数 ${out.length} 不符`);
     return out;
   };
-  const targets = table(targetsAt, TARGETS_TITLE, TARGET_FIELDS);
-  const inspectors = table(inspectorsAt, INSPECTORS_TITLE, INSPECTOR_FIELDS);
+  // one shape for all, as the registries' targets have (see shapedTarget)
+  const targets = table(targetsAt, TARGETS_TITLE, TARGET_FIELDS).map((t) => shapedTarget(t, t.row));
+  const inspectors = table(inspectorsAt, INSPECTORS_TITLE, INSPECTOR_FIELDS).map((i) => shapedInspector(i, i.row));
 
   const snapshot: Snapshot = {
     protocol: protocol === "外部抽取" ? "外部抽取" : "DRP-1",

@@ -1,4 +1,5 @@
 // From valid table rows to model objects, one function per sheet kind.
+import { shapedInspector, shapedTarget } from "../model";
 import type {
   Checkpoint,
   Grade,
@@ -29,11 +30,11 @@ export function toCheckpoint(r: TableRow<KeyOf<typeof ITEM_COLUMNS>>): Checkpoin
 }
 
 export function toTarget(r: TableRow<KeyOf<typeof TARGET_COLUMNS>>): Target {
-  return { ...(r.values as Omit<Target, "row">), row: r.row };
+  return shapedTarget(r.values as Omit<Target, "row">, r.row);
 }
 
 export function toInspector(r: TableRow<KeyOf<typeof INSPECTOR_COLUMNS>>): Inspector {
-  return { ...(r.values as Omit<Inspector, "row">), row: r.row };
+  return shapedInspector(r.values as Omit<Inspector, "row">, r.row);
 }
 
 export function toHoliday(r: TableRow<KeyOf<typeof HOLIDAY_COLUMNS>>): HolidayOverride {

@@ -11,6 +11,9 @@ import { dateStyles, readSharedStrings, scanSheet } from "./sheet-scan";
 import { cellXml, sheetXml, tableXml, validationXml } from "./sheet-write";
 import { StyleBook } from "./styles-part";
 import { attributes, escapeXml, rawAttribute } from "./xml";
+
+/** Rows from which a written sheet is deflated at zlib's fastest level (see deflateEntry). */
+const BIG_SHEET = 100_000;
 import { deflateEntry, entryString, entryText, readZip, writeZip, type ZipEntry } from "./zip";
 
 /** The package is not one this reader takes as it is (the ExcelJS loader is used instead). */
@@ -169,19 +172,17 @@ export class XlsxPackage {
   }
 
   private release: ReturnType<typeof setTimeout> | null = null;
+  private scans = 0;
 
   /**
    * The shared strings, read once for the reads that follow each other (loadBook reads every
-   * sheet in a row) and let go a moment after the last one: the cells read keep the strings they
-   * use, and a million-row registry's table would otherwise stay for the whole command.
+   * sheet in a row) and let go a moment after the last one ends: the cells read keep the strings
+   * they use, and a million-row registry's table would otherwise stay for the whole command. The
+   * moment is counted from the end of a read, never from its start: a 1M-row registry's strings
+   * take 4 s to read, and a timer started before that dropped them under every later sheet, so
+   * each of the workbook's sheets read all four million again.
    */
   private async sharedStrings(): Promise<string[]> {
-    if (this.release !== null) clearTimeout(this.release);
-    this.release = setTimeout(() => {
-      this.strings = null;
-      this.release = null;
-    }, 1000);
-    (this.release as { unref?: () => void }).unref?.();
     if (!this.strings) {
       const path = this.relTarget("sharedStrings");
       const entry = path ? this.entries.get(path) : undefined;
@@ -192,6 +193,24 @@ export class XlsxPackage {
       this.strings.catch(() => undefined);
     }
     return this.strings;
+  }
+
+  /** A scan of a sheet, during which the shared strings stay (see sharedStrings). */
+  private async scanning<T>(f: () => Promise<T>): Promise<T> {
+    this.scans++;
+    if (this.release !== null) clearTimeout(this.release);
+    this.release = null;
+    try {
+      return await f();
+    } finally {
+      if (--this.scans === 0) {
+        this.release = setTimeout(() => {
+          this.strings = null;
+          this.release = null;
+        }, 1000);
+        (this.release as { unref?: () => void }).unref?.();
+      }
+    }
   }
 
   private async dateStyles(): Promise<boolean[]> {
@@ -231,11 +250,14 @@ export class XlsxPackage {
   }
 
   private async scan(ref: SheetRef) {
-    return scanSheet(ref.name, entryText(this.entries.get(ref.path)!), {
-      sharedStrings: () => this.sharedStrings(),
-      dates: await this.dateStyles(),
-      date1904: this.date1904,
-    });
+    const dates = await this.dateStyles();
+    return this.scanning(() =>
+      scanSheet(ref.name, entryText(this.entries.get(ref.path)!), {
+        sharedStrings: () => this.sharedStrings(),
+        dates,
+        date1904: this.date1904,
+      }),
+    );
   }
 
   /** The sheet's Excel tables: name, header row (null without one) and columns; and their parts. */
@@ -329,7 +351,7 @@ export class XlsxPackage {
         p.entries.set(relsOf(path), await deflateEntry(relsOf(path), [sheetRels]));
         p.contentTypes = addOverride(p.contentTypes, tablePath, TABLE_CT);
       }
-      p.entries.set(path, await deflateEntry(path, sheetXml(b.spec, styles, table)));
+      p.entries.set(path, await deflateEntry(path, sheetXml(b.spec, styles, table), b.spec.rows.length > BIG_SHEET));
       p.contentTypes = addOverride(p.contentTypes, path, WORKSHEET_CT);
       const id = rid();
       p.workbookRels = p.workbookRels.replace(
@@ -355,12 +377,15 @@ export class XlsxPackage {
     for (const a of batch.append) {
       const ref = p.sheets.find((s) => fold(s.name) === fold(a.sheet))!;
       const entry = p.entries.get(ref.path) ?? this.entries.get(ref.path)!;
+      const dates = await this.dateStyles();
       const last = (
-        await scanSheet(ref.name, entryText(entry), {
-          sharedStrings: () => this.sharedStrings(),
-          dates: await this.dateStyles(),
-          date1904: this.date1904,
-        })
+        await this.scanning(() =>
+          scanSheet(ref.name, entryText(entry), {
+            sharedStrings: () => this.sharedStrings(),
+            dates,
+            date1904: this.date1904,
+          }),
+        )
       ).lastRow;
       if (a.rows.length > 0)
         p.entries.set(

@@ -216,11 +216,14 @@ export type OutEntry = ZipEntry;
 
 /**
  * Deflates a part given as chunks of text or bytes into an entry held compressed in memory: the
- * part itself never exists whole.
+ * part itself never exists whole. `fast`: zlib's fastest level rather than its default, for a
+ * part of hundreds of megabytes (a million-row snapshot: 2.7 s of deflating instead of 7.5 s,
+ * for a file about a quarter larger); the browser's CompressionStream has one level only.
  */
 export async function deflateEntry(
   name: string,
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  fast = false,
 ): Promise<ZipEntry> {
   const encoder = new TextEncoder();
   let crc = 0;
@@ -251,7 +254,7 @@ export async function deflateEntry(
   let compressedSize = 0;
   const zlib = nodeZlib();
   const deflated = zlib
-    ? zlibDeflate(zlib, bytes())
+    ? zlibDeflate(zlib, bytes(), fast ? 1 : -1)
     : through(new CompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>, bytes());
   for await (const c of deflated) {
     parts.push(c);
@@ -272,7 +275,7 @@ interface NodeDeflate {
   once(event: "drain", f: () => void): void;
 }
 interface NodeZlib {
-  createDeflateRaw(options: { writableHighWaterMark: number }): NodeDeflate;
+  createDeflateRaw(options: { writableHighWaterMark: number; level: number }): NodeDeflate;
   crc32?: (d: Uint8Array, v: number) => number;
 }
 
@@ -287,8 +290,12 @@ function nodeZlib(): NodeZlib | null {
  * is made while zlib (in a thread of its own) deflates the last. CompressionStream in Node takes
  * one chunk at a time, which left the two cores taking turns.
  */
-async function* zlibDeflate(zlib: NodeZlib, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const d = zlib.createDeflateRaw({ writableHighWaterMark: 8 << 20 });
+async function* zlibDeflate(
+  zlib: NodeZlib,
+  chunks: AsyncIterable<Uint8Array>,
+  level: number,
+): AsyncGenerator<Uint8Array> {
+  const d = zlib.createDeflateRaw({ writableHighWaterMark: 8 << 20, level });
   const out: Uint8Array[] = [];
   let failed: Error | null = null;
   let ended = false;
