@@ -7,6 +7,7 @@ import type { SheetSpec, WriteBatch } from "../../../src/workbook/port";
 import { WorkbookChangedError } from "../../../src/workbook/port";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx";
 import * as writer from "../../../src/workbook/xlsx/sheet-write";
+import * as scanner from "../../../src/workbook/xlsx/sheet-scan";
 import { bytesOf, cellXml, loadExcelJS, sheetXml, workbookXml } from "./helpers";
 
 const batch = (b: Partial<WriteBatch>): WriteBatch => ({ create: [], replace: [], append: [], ...b });
@@ -151,6 +152,25 @@ async function existing(): Promise<XlsxWorkbook> {
 }
 
 const NAMES = ["抽查任务", "抽取记录", "检查对象名录库"];
+
+test("the shared strings are read once for sheets read one after another, however long their read takes", async () => {
+  // a 1M-row registry's four million strings take seconds to read; they used to be let go a
+  // second after the read began, so every later sheet read them all again
+  const book = await existing();
+  const real = scanner.readSharedStrings;
+  let reads = 0;
+  const spy = jest.spyOn(scanner, "readSharedStrings").mockImplementation(async (text) => {
+    reads++;
+    await new Promise((r) => setTimeout(r, 1300));
+    return real(text);
+  });
+  try {
+    for (const name of NAMES) expect((await book.readSheet(name)).rows[0][0]).not.toBeNull();
+    expect(reads).toBe(1);
+  } finally {
+    spy.mockRestore();
+  }
+});
 
 describe("a batch is written whole or not at all", () => {
   test("a sheet name that exists, in any case, refuses the batch and leaves the bytes as they were", async () => {
