@@ -132,7 +132,8 @@ async function main() {
   } finally {
     if (built) fs.rmSync(built, { recursive: true, force: true });
   }
-  for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js"])
+  // engine-worker.js: the use-cases run in it in WPS too (src/wps/host.ts)
+  for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "engine-worker.js"])
     if (!fs.existsSync(path.join(addinDir, f))) fail(`缺少 ${ADDIN}/${f}`);
   await packOffline(addinDir);
   fs.writeFileSync(path.join(OUT, "jsplugins.xml"), jsplugins(url, false));

@@ -4,7 +4,8 @@
 // the pane shows it where it shows the use-case's other warnings.
 import { issue, type Issue, type Lang } from "../core/issues/issue";
 import type { Engine, SheetMap } from "../taskpane/engine";
-import { createEngine, type UseCases } from "../taskpane/port-engine";
+import { createEngine, type HostHooks, type UseCases } from "../taskpane/port-engine";
+import type { WorkbookPort } from "../workbook/port";
 import type { EtApplication } from "./et";
 import { findSheet } from "./read";
 import { wpsSelfTest } from "./self-test";
@@ -27,11 +28,12 @@ function withNotes<T extends { warnings: Issue[] }>(out: T, notes: string[], lan
   };
 }
 
-export function createWpsEngine(app: EtApplication, useCases: UseCases, options: WpsEngineOptions = {}): Engine {
+/** The WPS adapter over the active workbook and the host hooks the engine needs from this thread. */
+export function wpsHost(app: EtApplication, options: WpsEngineOptions = {}): { port: WpsWorkbook; hooks: HostHooks } {
   const pause = options.pause ?? yieldToPane;
   const port = WpsWorkbook.active(app, options.password, pause);
   const wb = app.ActiveWorkbook!;
-  const engine = createEngine(port, useCases, {
+  const hooks: HostHooks = {
     // "excel": the pane works on the open workbook (cells selectable, no file bar), as in Excel
     mode: "excel",
     title: port.title,
@@ -45,7 +47,15 @@ export function createWpsEngine(app: EtApplication, useCases: UseCases, options:
     },
     activateSheet: async (sheet) => void findSheet(wb, sheet)?.Activate(),
     selfTest: () => wpsSelfTest(app, wb, pause, options.platform ?? ""),
-  });
+  };
+  return { port, hooks };
+}
+
+/**
+ * The engine with what WPS refused during its last write as warnings of the report. The port's
+ * notes are this thread's: the use-cases may run in the worker, the adapter always runs here.
+ */
+export function withWpsNotes(engine: Engine, port: WpsWorkbook): Engine {
   const fresh = () => (port.notes = []);
   return {
     ...engine,
@@ -64,9 +74,33 @@ export function createWpsEngine(app: EtApplication, useCases: UseCases, options:
   };
 }
 
-/** The engine over the active workbook, or null when WPS has none open (the pane says so). */
+/** The engine on this thread over the WPS adapter. */
+export function createWpsEngine(app: EtApplication, useCases: UseCases, options: WpsEngineOptions = {}): Engine {
+  const { port, hooks } = wpsHost(app, options);
+  return withWpsNotes(createEngine(port, useCases, hooks), port);
+}
+
+/** Makes the engine over a port and hooks of this thread: in the worker, or on this thread. */
+export type EngineMaker = (port: WorkbookPort, hooks: HostHooks) => Promise<Engine>;
+
+/** The engine over the WPS adapter, made by `make` (openWpsEngine: in the engine's worker). */
+export async function wpsEngineOver(app: EtApplication, make: EngineMaker, options: WpsEngineOptions = {}) {
+  const { port, hooks } = wpsHost(app, options);
+  return withWpsNotes(await make(port, hooks), port);
+}
+
+/**
+ * The engine over the active workbook, or null when WPS has none open (the pane says so). The
+ * use-cases compute in the engine's worker, as in Excel; WPS's object model, which exists only on
+ * this thread, answers the worker's reads and writes here. Without a worker, all runs here.
+ */
 export async function openWpsEngine(app: EtApplication): Promise<Engine | null> {
   if (!app.ActiveWorkbook) return null;
   const { loadUseCases } = await import("../taskpane/use-cases");
-  return createWpsEngine(app, await loadUseCases(), { platform: navigator.userAgent });
+  const { openPortInWorker } = await import("../taskpane/worker/client");
+  return wpsEngineOver(
+    app,
+    async (port, hooks) => (await openPortInWorker(port, hooks)) ?? createEngine(port, await loadUseCases(), hooks),
+    { platform: navigator.userAgent },
+  );
 }

@@ -6,7 +6,14 @@ import { readXlsxFile } from "../../src/workbook/xlsx/file";
 import * as useCases from "../../src/workbook/usecases";
 import type { SheetData } from "../../src/workbook/port";
 import { detectWps } from "../../src/wps/detect";
-import { createWpsEngine } from "../../src/wps/host";
+import { MessageChannel, type MessagePort } from "worker_threads";
+import { createWpsEngine, wpsEngineOver } from "../../src/wps/host";
+import { createEngine } from "../../src/taskpane/port-engine";
+import { connectEngine, servePort } from "../../src/taskpane/worker/client";
+import { Endpoint, type Channel } from "../../src/taskpane/worker/rpc";
+import { serveEngine } from "../../src/taskpane/worker/serve";
+import { openFileEngine } from "../../src/taskpane/file-host";
+import { WpsWorkbook } from "../../src/wps/workbook";
 import { wpsSelfTest } from "../../src/wps/self-test";
 import { createFakeWps, type FakeWpsOptions } from "./fake-wps";
 
@@ -53,7 +60,60 @@ describe("detectWps", () => {
   });
 });
 
+const channels: MessagePort[] = [];
+afterAll(() => channels.forEach((p) => p.close()));
+
+/** The engine's worker, over Node's MessageChannel: the use-cases there, the WPS adapter here. */
+const inWorker = (fake: ReturnType<typeof createFakeWps>) =>
+  wpsEngineOver(
+    fake.app,
+    async (port, hooks) => {
+      const { port1, port2 } = new MessageChannel();
+      channels.push(port1, port2);
+      serveEngine(port2 as unknown as Channel, {
+        useCases: async () => useCases,
+        createEngine,
+        openFile: (bytes, name, observe) => openFileEngine(bytes, name, observe),
+      });
+      const main = new Endpoint(port1 as unknown as Channel);
+      return connectEngine(main, servePort(main, port, hooks));
+    },
+    { pause: noPause },
+  );
+
 describe("the engine over the WPS adapter", () => {
+  test("in the engine's worker: the same draw, the same cells written, WPS's refusals as warnings", async () => {
+    const draw = {
+      lang: "en" as const,
+      sheetMap: {},
+      taskId: "XH-2026-03",
+      seed: "527",
+      date: "2026-04-01",
+      operator: "张三",
+      witness: "李四",
+    };
+    const here = engineOn({ refuseValidation: true });
+    const expected = await here.engine.runDraw(draw);
+    const fake = createFakeWps(sample, { refuseValidation: true });
+    const engine = await inWorker(fake);
+    expect(engine.title).toBe(fake.app.ActiveWorkbook.Name);
+    const out = await engine.runDraw(draw);
+    if (!out.ok || !expected.ok) throw new Error("both draws should succeed");
+    // the same draw (the time of day aside, and the chain, which holds it)
+    const same = (r: typeof out.report) => ({ ...r, timestamp: "", chain: "" });
+    expect(same(out.report)).toEqual(same(expected.report));
+    expect(out.warnings).toEqual(expected.warnings);
+    expect(out.warnings.filter((w) => w.code === "host_feature_skipped")).toHaveLength(1);
+    // the worker's writes landed in WPS's workbook, on this thread: the results rows, cell for cell
+    const rows = async (f: ReturnType<typeof createFakeWps>) =>
+      (await WpsWorkbook.active(f.app, undefined, noPause).readSheet("检查结果")).rows;
+    expect((await rows(fake)).length).toBeGreaterThan(10);
+    expect(await rows(fake)).toEqual(await rows(here.fake));
+    expect((await engine.verifyDraws({ lang: "zh", sheetMap: {} })).ok).toBe(true);
+    await engine.selectCell("检查对象名录库", "B2");
+    expect(fake.app.ActiveSheet?.Name).toBe("检查对象名录库");
+  });
+
   test("checks and draws the sample, on the workbook it opened with", async () => {
     const { engine, fake } = engineOn();
     expect(engine.mode).toBe("excel");

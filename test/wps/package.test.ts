@@ -93,8 +93,16 @@ function ribbon(book = "C:\\抽查\\甲.xlsx") {
 }
 
 describe("the add-in folder", () => {
-  test("holds what WPS loads: the entry page, the ribbon and its callbacks, the pane", () => {
-    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "images/icon.png"])
+  test("holds what WPS loads: the entry page, the ribbon and its callbacks, the pane and its engine worker", () => {
+    for (const f of [
+      "index.html",
+      "ribbon.xml",
+      "ribbon.js",
+      "taskpane.html",
+      "taskpane.js",
+      "engine-worker.js",
+      "images/icon.png",
+    ])
       expect(existsSync(join(addin, f))).toBe(true);
     expect(readFileSync(join(addin, "index.html"), "utf8")).toMatch(/<script[^>]*src=["']?ribbon\.js/);
   });
@@ -175,7 +183,7 @@ describe("deployment files", () => {
       },
     ]);
     const listing = execFileSync(require("7zip-bin").path7za, ["l", join(out, "shuangsuiji.7z")], { encoding: "utf8" });
-    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js"])
+    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "engine-worker.js"])
       expect(listing).toContain(`shuangsuiji_${VERSION}/${f}`);
   });
 
@@ -257,10 +265,13 @@ describeWithBrowser("the task pane inside WPS 表格 (ET fake in Chromium)", () 
     expect(externalRequests(requests)).toEqual([]);
   });
 
-  test("checks the sample's data through the WPS adapter", async () => {
+  test("checks the sample's data through the WPS adapter, the use-cases in the engine's worker", async () => {
     await page.getByRole("button", { name: "检查数据" }).click();
     await page.getByText("检查通过：没有错误。").waitFor({ timeout: 60_000 });
     await expect(page.getByText(/检查对象 \d+ 个/).isVisible()).resolves.toBe(true);
+    // the worker started (from the add-in's own folder) and the check ran in it: WPS's object
+    // model, on the page's thread only, answered its reads
+    expect(requests.filter((u) => u.endsWith("/engine-worker.js"))).toHaveLength(1);
   });
 
   test("passes the WPS self-test, whose writes go through the bundled adapter, and leaves no scratch sheet", async () => {
