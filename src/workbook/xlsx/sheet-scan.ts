@@ -44,6 +44,15 @@ export function richText(xml: string): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls too
+const ASCII = /^[\x00-\x7f]*$/;
+const latin = typeof Buffer === "function" ? Buffer : null;
+/** A string of its own (see readSharedStrings). */
+function own(s: string): string {
+  if (s.length < 13) return s;
+  return latin && ASCII.test(s) ? latin.from(s, "latin1").toString("latin1") : (" " + s).slice(1);
+}
+
 /** The shared strings of a package, read once, in order. */
 export async function readSharedStrings(text: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
@@ -64,7 +73,7 @@ export async function readSharedStrings(text: AsyncIterable<string>): Promise<st
       }
       const close = buf.indexOf("</si>", open);
       if (close < 0) break;
-      out.push(richText(buf.slice(open + 4, close)));
+      out.push(own(richText(buf.slice(open + 4, close))));
       at = close + 5;
     }
     buf = buf.slice(at);
