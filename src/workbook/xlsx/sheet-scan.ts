@@ -47,7 +47,12 @@ export function richText(xml: string): string {
 // eslint-disable-next-line no-control-regex -- every ASCII character, controls too
 const ASCII = /^[\x00-\x7f]*$/;
 const latin = typeof Buffer === "function" ? Buffer : null;
-/** A string of its own (see readSharedStrings). */
+/**
+ * A string of its own. A string cut from the part's text is, in V8, a view that keeps the chunk
+ * it was cut from alive (from 13 characters up), and a two-byte one even when it is ASCII: the
+ * four million shared strings of a 1M-row registry held their XML that way. Copied, an ASCII one
+ * (a USCC, a telephone number) takes one byte a character; with Buffer only, i.e. in Node.
+ */
 function own(s: string): string {
   if (s.length < 13) return s;
   return latin && ASCII.test(s) ? latin.from(s, "latin1").toString("latin1") : (" " + s).slice(1);
