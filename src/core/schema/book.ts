@@ -79,7 +79,9 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
   ): Table<K> | null => {
     const sheet = found[kind];
     if (!sheet) return null;
-    const t = readTable(sheet, columns, SHEET_NAMES[kind].zh, { lang, allowEmpty: !required.has(kind) });
+    // the rules that read cells as typed are the tasks' and the plans'
+    const keepCells = kind !== "targets";
+    const t = readTable(sheet, columns, SHEET_NAMES[kind].zh, { lang, allowEmpty: !required.has(kind), keepCells });
     issues.push(...t.issues);
     return t;
   };

@@ -4,7 +4,7 @@ import type { CellValue, SheetData } from "../sheet";
 import { issue, type Issue, type Lang } from "../issues/issue";
 import type { ColumnDef } from "./columns";
 import { nameKey } from "./normalize";
-import { cellText, isEmptyCell } from "./values";
+import { cellText, isEmptyCell, type Parsed } from "./values";
 import { showInvisible } from "./text";
 
 /** One data row as read: its values by column key (defaults filled in) and whether it is valid. */
@@ -12,7 +12,7 @@ export interface TableRow<K extends string = string> {
   /** 1-based sheet row */
   row: number;
   values: Record<K, unknown>;
-  /** the raw cells by column key, for rules that need the cell as typed */
+  /** the raw cells by column key, for rules that need the cell as typed (empty unless kept) */
   cells: Partial<Record<K, CellValue>>;
   /** false when the row has an error (it is then left out of the parsed result) */
   ok: boolean;
@@ -39,7 +39,17 @@ export interface ReadTableOptions {
   lang?: Lang;
   /** no sheet_empty issue when the sheet has no header or no data row (optional sheets) */
   allowEmpty?: boolean;
+  /**
+   * keep each row's raw cells (default); a registry no rule reads them from goes without, since
+   * a million rows of them were 150 MB held through the parse
+   */
+  keepCells?: boolean;
 }
+
+const NO_CELLS: Partial<Record<string, CellValue>> = Object.freeze({});
+
+/** Distinct texts a column remembers the parse of (a column of names never repeats). */
+const MEMO_LIMIT = 4096;
 
 /** How far down a title block may push the header row. */
 const HEADER_SEARCH_ROWS = 20;
@@ -189,12 +199,25 @@ export function readTable<K extends string>(
     header,
     placed.map((p) => p.index),
   );
+  // a text repeated down a column (a category, an area, a grade, a list of tags) is parsed once;
+  // its lists are shared, frozen, by the rows that hold it
+  const memo = placed.map(() => new Map<string, Parsed<unknown>>());
+  const parse = (k: number, cell: CellValue): Parsed<unknown> => {
+    if (typeof cell !== "string") return placed[k].def.parse(cell);
+    const seen = memo[k].get(cell);
+    if (seen) return seen;
+    const parsed = placed[k].def.parse(cell);
+    if (parsed.ok && Array.isArray(parsed.value)) Object.freeze(parsed.value);
+    if (memo[k].size < MEMO_LIMIT) memo[k].set(cell, parsed);
+    return parsed;
+  };
   for (let r = header.row; r < sheet.rows.length; r++) {
     const rowNo = r + 1;
     const cells = others.length ? withoutTables(sheet.rows[r] ?? [], rowNo, others) : sheet.rows[r];
     if (isEmptyRow(cells)) continue;
     const values = {} as Record<K, unknown>;
-    const raw: Partial<Record<K, CellValue>> = {};
+    const keep = options.keepCells !== false;
+    const raw: Partial<Record<K, CellValue>> = keep ? {} : NO_CELLS;
     let ok = !missingRequired;
     // an issue's place, made only for an issue (made for every cell, a 1M-row registry made 16M)
     const place = (key: K, columnIndex: number) => ({
@@ -203,9 +226,10 @@ export function readTable<K extends string>(
       column: table.columns[key]!.header,
       columnIndex,
     });
-    for (const { def, index } of placed) {
+    for (let k = 0; k < placed.length; k++) {
+      const { def, index } = placed[k];
       const cell = index < header.first || index > header.last ? null : (cells[index] ?? null);
-      raw[def.key] = cell;
+      if (keep) raw[def.key] = cell;
       if (isEmptyCell(cell)) {
         if (def.required) {
           ok = false;
@@ -214,7 +238,7 @@ export function readTable<K extends string>(
         values[def.key] = def.empty;
         continue;
       }
-      const parsed = def.parse(cell);
+      const parsed = parse(k, cell);
       if (parsed.ok) {
         values[def.key] = parsed.value;
         if (parsed.normalized)
