@@ -164,6 +164,26 @@ describe("parseBook", () => {
   });
 });
 
+test("a text repeated down a column is read the same in every row, and each of its faults is said at its own cell", () => {
+  // a column's repeated texts are parsed once (src/core/schema/table.ts): the rows must not tell
+  let sheets = validSheets();
+  for (const row of [2, 3, 4]) {
+    sheets = setCell(sheets, "检查对象名录库", row, "行业标签", "口腔、医保定点");
+    sheets = setCell(sheets, "检查对象名录库", row, "最近检查人员", "Ｈ００１、Y001"); // full width: read, and said
+  }
+  for (const row of [5, 6]) sheets = setCell(sheets, "检查对象名录库", row, "严重违法记录", "也许");
+  const book = parseBook(sheets);
+  const [t2, t3, t4] = book.targets;
+  expect([t2.tags, t3.tags, t4.tags]).toEqual(Array(3).fill(["口腔", "医保定点"]));
+  expect([t2.lastInspectors, t3.lastInspectors, t4.lastInspectors]).toEqual(Array(3).fill(["H001", "Y001"]));
+  expect(
+    book.warnings.filter((w) => w.code === "value_normalized" && w.column === "最近检查人员").map((w) => w.row),
+  ).toEqual([2, 3, 4]);
+  expect(book.errors.filter((e) => e.code === "yesno_invalid").map((e) => e.row)).toEqual([5, 6]);
+  // a list shared between rows cannot be changed through one of them
+  expect(() => (t2.tags as string[]).push("x")).toThrow();
+});
+
 describe("readTable", () => {
   const columns: ColumnDef[] = [
     { key: "code", header: "编号", alias: "code", parse: parseText, required: true, empty: "" },
