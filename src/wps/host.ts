@@ -98,9 +98,12 @@ export async function openWpsEngine(app: EtApplication): Promise<Engine | null> 
   if (!app.ActiveWorkbook) return null;
   const { loadUseCases } = await import("../taskpane/use-cases");
   const { openPortInWorker } = await import("../taskpane/worker/client");
+  // offline mode runs the add-in from a local folder (file:), where the browser starts no worker
+  const local = location.protocol === "file:";
   return wpsEngineOver(
     app,
-    async (port, hooks) => (await openPortInWorker(port, hooks)) ?? createEngine(port, await loadUseCases(), hooks),
+    async (port, hooks) =>
+      (local ? null : await openPortInWorker(port, hooks)) ?? createEngine(port, await loadUseCases(), hooks),
     { platform: navigator.userAgent },
   );
 }
