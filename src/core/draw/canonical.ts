@@ -1,9 +1,9 @@
 // The canonical serialisation of a snapshot and its SHA-256 digest (docs/draw-protocol.md §7).
-// The digest is taken in one pass: the lines are made one at a time and fed to an incremental
-// SHA-256 in chunks, so that a 1M-target snapshot never exists as one string.
+// The digest is taken in one pass: the lines are written as UTF-8 a chunk at a time and fed to an
+// incremental SHA-256, so that a 1M-target snapshot never exists as one string.
 import type { Inspector, Snapshot, Target } from "../model";
 import { EXCLUSION_REASONS } from "../model";
-import { byteOrder, sortedBy } from "./order";
+import { byteOrder, inByteOrder, sortedBy } from "./order";
 import { defaultSha256, type Sha256 } from "./sha256";
 import { Utf8Writer } from "../utf8-writer";
 
@@ -42,7 +42,8 @@ function json(v: unknown): string {
 
 const line = (fields: unknown[]): string => json(fields) + "\n";
 
-function targetLineSlow(t: Target): string {
+/** A target's line as text; the digest writes the same bytes field by field (writeTargetLine). */
+function targetLine(t: Target): string {
   return line([
     "target",
     t.uscc,
@@ -63,23 +64,7 @@ function targetLineSlow(t: Target): string {
   ]);
 }
 
-const list = (xs: readonly string[]) => (xs.length === 0 ? "[]" : json(xs));
 const num = (n: number) => (Number.isFinite(n) ? String(n) : "null");
-
-/**
- * A target's line, a million times per digest: its text fields are tested once, together, and
- * written as they are when nothing in them needs escaping (the same bytes as targetLineSlow).
- */
-function targetLine(t: Target): string {
-  const raw = t.uscc + t.name + t.category + t.area + t.address + t.legalRep + t.phone + t.riskGrade + t.status;
-  if (NEEDS_CARE.test(raw) || (t.lastInspected !== null && NEEDS_CARE.test(t.lastInspected))) return targetLineSlow(t);
-  return (
-    `["target","${t.uscc}","${t.name}","${t.category}",${list(t.tags)},"${t.area}","${t.address}",` +
-    `"${t.legalRep}","${t.phone}","${t.riskGrade}",${num(t.complaints)},${t.violations ? "true" : "false"},` +
-    `${t.upperSampled ? "true" : "false"},${t.lastInspected === null ? "null" : `"${t.lastInspected}"`},` +
-    `${list(t.lastInspectors)},"${t.status}"]\n`
-  );
-}
 
 function inspectorLine(i: Inspector): string {
   return line([
@@ -98,19 +83,9 @@ function inspectorLine(i: Inspector): string {
   ]);
 }
 
-/** Code units that order differently by UTF-16 than by code point (see ./order.ts). */
-const ORDER_CARE = /[\ud800-\uffff]/;
-
 /** The list in byte order of its key; the list itself when it is in that order already (a snapshot is). */
 function inOrder<T>(list: readonly T[], key: (x: T) => string): readonly T[] {
-  // keys without surrogates or U+E000–U+FFFF compare natively as their bytes compare
-  const careful = list.some((x) => ORDER_CARE.test(key(x)));
-  for (let i = 1; i < list.length; i++) {
-    const a = key(list[i - 1]);
-    const b = key(list[i]);
-    if (careful ? byteOrder(a, b) > 0 : a > b) return sortedBy(list, key);
-  }
-  return list;
+  return inByteOrder(list, key) ? list : sortedBy(list, key);
 }
 
 /**
@@ -216,13 +191,13 @@ function targetFields(w: Utf8Writer, t: Target): boolean {
 
 /**
  * targetLine's bytes, written field by field into `w` (a million lines never become strings);
- * a line with a field JSON escapes is written from targetLineSlow instead.
+ * a line with a field JSON escapes is written from targetLine instead.
  */
 function writeTargetLine(w: Utf8Writer, t: Target): void {
   const start = w.length;
   if (targetFields(w, t)) return;
   w.rewind(start);
-  w.text(targetLineSlow(t));
+  w.text(targetLine(t));
 }
 
 /** Bytes are handed to the hash in chunks of about this many. */

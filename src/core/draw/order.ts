@@ -18,6 +18,17 @@ export function byteOrder(a: string, b: string): number {
 
 const NEEDS_CARE = /[\ud800-\uffff]/;
 
+/** Whether the list is in byte order of its key already; native comparison when no key can order differently. */
+export function inByteOrder<T>(list: readonly T[], key: (x: T) => string): boolean {
+  const careful = list.some((x) => NEEDS_CARE.test(key(x)));
+  for (let i = 1; i < list.length; i++) {
+    const a = key(list[i - 1]);
+    const b = key(list[i]);
+    if (careful ? byteOrder(a, b) > 0 : a > b) return false;
+  }
+  return true;
+}
+
 /** Sorts a copy by a string key in byte order; native comparison when no key can order differently. */
 export function sortedBy<T>(list: readonly T[], key: (x: T) => string): T[] {
   const out = [...list];

@@ -1,6 +1,6 @@
 // DRP-1 step 4: the seeded partial Fisher–Yates shuffle of one stratum.
 import type { Stratum, Target } from "../model";
-import { byteOrder, sortedBy } from "./order";
+import { inByteOrder, sortedBy } from "./order";
 import { makeRng, uniform } from "./random";
 
 export interface Selection {
@@ -18,7 +18,8 @@ export function select(
   r: number,
 ): Selection {
   // the snapshot is already in USCC order; sort only when a caller passes another order
-  const list = isSorted(targets) ? [...targets] : sortedBy(targets, (t) => t.uscc);
+  const byUscc = (t: Target) => t.uscc;
+  const list = inByteOrder(targets, byUscc) ? [...targets] : sortedBy(targets, byUscc);
   const n = list.length;
   const rng = makeRng(seed + "|" + taskId + "|targets|" + stratum);
   const end = Math.min(n, k + r);
@@ -29,9 +30,4 @@ export function select(
     list[j] = tmp;
   }
   return { selected: list.slice(0, k), reserves: list.slice(k, end) };
-}
-
-function isSorted(list: readonly Target[]): boolean {
-  for (let i = 1; i < list.length; i++) if (byteOrder(list[i - 1].uscc, list[i].uscc) > 0) return false;
-  return true;
 }

@@ -106,7 +106,7 @@ describe.each([
   });
 });
 
-test("the fast line writer writes what JSON.stringify writes", () => {
+test("the line writer writes what JSON.stringify writes", () => {
   const s = awkwardSnapshot();
   expect(canonicalSnapshot(s)).toBe(reference(s));
   const numbers = { ...s, excluded: { ...s.excluded, cooldown: -0 }, registrySize: 1e21, inScope: 0.1 + 0.2 };
