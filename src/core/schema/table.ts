@@ -202,6 +202,7 @@ export function readTable<K extends string>(
   // a text repeated down a column (a category, an area, a grade, a list of tags) is parsed once;
   // its lists are shared, frozen, by the rows that hold it
   const memo = placed.map(() => new Map<string, Parsed<unknown>>());
+  const keep = options.keepCells !== false;
   const parse = (k: number, cell: CellValue): Parsed<unknown> => {
     if (typeof cell !== "string") return placed[k].def.parse(cell);
     const seen = memo[k].get(cell);
@@ -216,7 +217,6 @@ export function readTable<K extends string>(
     const cells = others.length ? withoutTables(sheet.rows[r] ?? [], rowNo, others) : sheet.rows[r];
     if (isEmptyRow(cells)) continue;
     const values = {} as Record<K, unknown>;
-    const keep = options.keepCells !== false;
     const raw: Partial<Record<K, CellValue>> = keep ? {} : NO_CELLS;
     let ok = !missingRequired;
     // an issue's place, made only for an issue (made for every cell, a 1M-row registry made 16M)

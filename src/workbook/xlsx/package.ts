@@ -249,10 +249,11 @@ export class XlsxPackage {
     return data;
   }
 
-  private async scan(ref: SheetRef) {
+  /** A sheet's cells, from its part as read (or as `entry`, a part this write made). */
+  private async scan(ref: SheetRef, entry = this.entries.get(ref.path)!) {
     const dates = await this.dateStyles();
     return this.scanning(() =>
-      scanSheet(ref.name, entryText(this.entries.get(ref.path)!), {
+      scanSheet(ref.name, entryText(entry), {
         sharedStrings: () => this.sharedStrings(),
         dates,
         date1904: this.date1904,
@@ -377,16 +378,7 @@ export class XlsxPackage {
     for (const a of batch.append) {
       const ref = p.sheets.find((s) => fold(s.name) === fold(a.sheet))!;
       const entry = p.entries.get(ref.path) ?? this.entries.get(ref.path)!;
-      const dates = await this.dateStyles();
-      const last = (
-        await this.scanning(() =>
-          scanSheet(ref.name, entryText(entry), {
-            sharedStrings: () => this.sharedStrings(),
-            dates,
-            date1904: this.date1904,
-          }),
-        )
-      ).lastRow;
+      const last = (await this.scan(ref, entry)).lastRow;
       if (a.rows.length > 0)
         p.entries.set(
           ref.path,

@@ -198,11 +198,7 @@ let crcImpl: Crc | null = null;
 /** CRC-32 of `data` continuing from `value` (0 to start). */
 export function crc32(data: Uint8Array, value = 0): number {
   if (!crcImpl) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib =
-      typeof proc?.getBuiltinModule === "function"
-        ? (proc.getBuiltinModule("node:zlib") as { crc32?: (d: Uint8Array, v: number) => number })
-        : null;
+    const zlib = nodeZlib();
     crcImpl = zlib && typeof zlib.crc32 === "function" ? (d, v) => zlib.crc32!(d, v) >>> 0 : tableCrc;
   }
   return crcImpl(data, value);
