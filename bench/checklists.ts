@@ -3,23 +3,8 @@
 // page setup) beside a plain ExcelJS write of the same cell values in the same run (issue 12.4:
 // within 1.5×). Each side builds the sheet first, untimed, then times the write to a buffer.
 import type { SheetSpec } from "../src/core/sheet";
-
-/** The shape of a case of bench/run.ts. */
-interface BenchCase {
-  name: string;
-  subject: string;
-  baseline: string;
-  large?: boolean;
-  run: Record<"subject" | "baseline", () => Promise<Record<string, number | string | boolean>>>;
-  rows: {
-    label: string;
-    unit: "ms" | "bytes" | "count" | "MB";
-    key: string;
-    baselineKey?: string;
-    baselineValue?: number;
-    note?: string;
-  }[];
-}
+// a type only: run.ts imports this file
+import type { Case as BenchCase } from "./run";
 
 const TARGETS = 5000;
 const REPS = 1;

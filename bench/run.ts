@@ -34,7 +34,7 @@ interface ChildResult {
 
 type Side = "subject" | "baseline";
 
-interface Case {
+export interface Case {
   name: string;
   /** what the subject is, and what the baseline is */
   subject: string;
@@ -46,7 +46,7 @@ interface Case {
   rows: Row[];
 }
 
-interface Row {
+export interface Row {
   label: string;
   unit: "ms" | "bytes" | "count" | "MB";
   /** key in the subject's figures; `baselineKey` in the baseline's (same key when absent) */

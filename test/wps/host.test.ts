@@ -60,6 +60,17 @@ describe("detectWps", () => {
   });
 });
 
+/** The sample's draw, asked in the clerk's language. */
+const drawIn = (lang: "zh" | "en") => ({
+  lang,
+  sheetMap: {},
+  taskId: "XH-2026-03",
+  seed: "527",
+  date: "2026-04-01",
+  operator: "张三",
+  witness: "李四",
+});
+
 const channels: MessagePort[] = [];
 afterAll(() => channels.forEach((p) => p.close()));
 
@@ -83,15 +94,7 @@ const inWorker = (fake: ReturnType<typeof createFakeWps>) =>
 
 describe("the engine over the WPS adapter", () => {
   test("in the engine's worker: the same draw, the same cells written, WPS's refusals as warnings", async () => {
-    const draw = {
-      lang: "en" as const,
-      sheetMap: {},
-      taskId: "XH-2026-03",
-      seed: "527",
-      date: "2026-04-01",
-      operator: "张三",
-      witness: "李四",
-    };
+    const draw = drawIn("en");
     const here = engineOn({ refuseValidation: true });
     const expected = await here.engine.runDraw(draw);
     const fake = createFakeWps(sample, { refuseValidation: true });
@@ -120,30 +123,14 @@ describe("the engine over the WPS adapter", () => {
     expect(engine.title).toBe(fake.app.ActiveWorkbook.Name);
     const check = await engine.check({ lang: "zh", sheetMap: {} });
     expect(check.errors).toEqual([]);
-    const out = await engine.runDraw({
-      lang: "zh",
-      sheetMap: {},
-      taskId: "XH-2026-03",
-      seed: "527",
-      date: "2026-04-01",
-      operator: "张三",
-      witness: "李四",
-    });
+    const out = await engine.runDraw(drawIn("zh"));
     expect(out.ok).toBe(true);
     expect(out.warnings.filter((w) => w.code === "host_feature_skipped")).toEqual([]);
   });
 
   test("what WPS refused comes back as a warning of the draw, in the clerk's language", async () => {
     const { engine } = engineOn({ refuseValidation: true });
-    const out = await engine.runDraw({
-      lang: "en",
-      sheetMap: {},
-      taskId: "XH-2026-03",
-      seed: "527",
-      date: "2026-04-01",
-      operator: "张三",
-      witness: "李四",
-    });
+    const out = await engine.runDraw(drawIn("en"));
     expect(out.ok).toBe(true);
     const notes = out.warnings.filter((w) => w.code === "host_feature_skipped");
     expect(notes).toHaveLength(1);
