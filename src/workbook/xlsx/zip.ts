@@ -97,9 +97,7 @@ async function* through(
     try {
       for await (const c of chunks) {
         await writer.ready;
-        // not awaited: the next chunk is made while the platform's (de)compressor, in a thread
-        // of its own, takes this one; a failure rejects `ready` and the reader as well
-        writer.write(c).catch(() => undefined);
+        await writer.write(c);
       }
       await writer.close();
     } catch (e) {
