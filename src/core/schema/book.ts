@@ -21,6 +21,7 @@ import { readTable, type Table } from "./table";
 import { checkTaskRows } from "./task-rules";
 import { checkUnique } from "./unique";
 import { checkUnitsAndPlans } from "./units-plans";
+import { pushAll } from "../push-all";
 
 export interface ParseOptions {
   lang?: Lang;
@@ -82,7 +83,7 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
     // the rules that read cells as typed are the tasks' and the plans'
     const keepCells = kind !== "targets";
     const t = readTable(sheet, columns, SHEET_NAMES[kind].zh, { lang, allowEmpty: !required.has(kind), keepCells });
-    issues.push(...t.issues);
+    pushAll(issues, t.issues);
     return t;
   };
   const items = read("items", ITEM_COLUMNS);
@@ -94,8 +95,8 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
   const units = read("units", UNIT_COLUMNS);
   const plans = read("plans", PLAN_COLUMNS);
 
-  if (targets) issues.push(...checkUnique(targets, "uscc", "统一社会信用代码", "duplicate_id", lang));
-  if (inspectors) issues.push(...checkUnique(inspectors, "id", "执法证号", "duplicate_id", lang));
+  if (targets) pushAll(issues, checkUnique(targets, "uscc", "统一社会信用代码", "duplicate_id", lang));
+  if (inspectors) pushAll(issues, checkUnique(inspectors, "id", "执法证号", "duplicate_id", lang));
   if (tasks) issues.push(...checkUnique(tasks, "id", "任务编号", "duplicate_id", lang));
   if (items)
     issues.push(
@@ -112,9 +113,9 @@ export function parseBook(sheets: SheetData[], options: ParseOptions = {}): Book
         (r) => `${String(r.values.itemId)} ${String(r.values.checkpoint)}`,
       ),
     );
-  if (tasks) issues.push(...checkTaskRows(tasks, lang));
-  issues.push(...checkCrossSheet({ items, targets, inspectors, tasks, lang }));
-  issues.push(...checkUnitsAndPlans({ units, plans, items, targets, inspectors, tasks, lang }));
+  if (tasks) pushAll(issues, checkTaskRows(tasks, lang));
+  pushAll(issues, checkCrossSheet({ items, targets, inspectors, tasks, lang }));
+  pushAll(issues, checkUnitsAndPlans({ units, plans, items, targets, inspectors, tasks, lang }));
 
   const valid = <K extends string, T>(t: Table<K> | null, f: (r: Table<K>["rows"][number]) => T): T[] =>
     t ? t.rows.filter((r) => r.ok).map(f) : [];

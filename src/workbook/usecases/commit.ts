@@ -16,6 +16,7 @@ import type { LoadedBook } from "./load";
 import { statusOf } from "../../core/draw/register";
 import { resultPairs, STATE_VOIDED } from "../results-sheet";
 import { pairKey, resultRowChanges } from "./result-rows";
+import { pushAll } from "../../core/push-all";
 
 const MAX_TEXT = 32767;
 /** Free text given as an option (operator, witness, seed rule, reasons): a line, not a document. */
@@ -92,7 +93,7 @@ async function legacyLeftovers(loaded: LoadedBook, after: After): Promise<NonNul
       for (const p of resultPairs(r.replay.outcome))
         if (!current.has(`${task}|${pairKey(p.uscc, p.department)}`)) retire.add(pairKey(p.uscc, p.department));
     }
-    if (retire.size) edits.push(...(await resultRowChanges(loaded, task, retire, STATE_VOIDED, null)).edit);
+    if (retire.size) pushAll(edits, (await resultRowChanges(loaded, task, retire, STATE_VOIDED, null)).edit);
   }
   return edits;
 }

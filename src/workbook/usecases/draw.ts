@@ -32,6 +32,7 @@ import { loadBook, type LoadedBook } from "./load";
 import { commit, optionProblems, renderDrawSheet } from "./commit";
 import { pairKey, resultRowChanges } from "./result-rows";
 import { yearBeforeDraw } from "./year";
+import { pushAll } from "../../core/push-all";
 
 export interface DrawOptions extends ParseOptions {
   taskId: string;
@@ -271,7 +272,7 @@ export async function voidEffects(
     const retire = new Set(resultPairs(r.replay.outcome).map((p) => pairKey(p.uscc, p.department)));
     for (const k of keep) retire.delete(k);
     const changes = await resultRowChanges(loaded, d.taskId, retire, STATE_VOIDED, null);
-    edit.push(...changes.edit);
+    pushAll(edit, changes.edit);
   }
   return { replace, edit };
 }

@@ -19,6 +19,7 @@ import { EXTERNAL_PREFIX, LOG_SHEET, RESULT_PREFIX, RESULTS_SHEET, SNAPSHOT_PREF
 import { resultPairs, RESULT_STATE_HEADER } from "../results-sheet";
 import { pairKey } from "./result-rows";
 import { readTable, RESULT_COLUMNS } from "../../core/schema";
+import { pushAll } from "../../core/push-all";
 
 /** One difference found by verify. */
 export interface Mismatch {
@@ -211,7 +212,7 @@ async function verifyDraw(
         targets: sortedBy(snapshot.targets, (t) => t.uscc),
         inspectors: sortedBy(snapshot.inspectors, (i) => i.id),
       };
-      mismatches.push(...diffSheet(renderSnapshotSheet(sorted, read.sheet.name), read.sheet, lang));
+      pushAll(mismatches, diffSheet(renderSnapshotSheet(sorted, read.sheet.name), read.sheet, lang));
       const digest = await snapshotDigest(snapshot);
       const logged = (d.draw ?? d.freeze)!.entry.digest;
       if (digest !== logged)
@@ -233,7 +234,7 @@ async function verifyDraw(
   // an altered draw entry whose original the result sheet still shows (the hash proves it) is
   // reported at the log's cells that were changed, and the result sheet is judged by the original
   const recovered = d.draw ? await recoverEntry(loaded, d, lang) : null;
-  if (recovered) mismatches.push(...recovered.mismatches);
+  if (recovered) pushAll(mismatches, recovered.mismatches);
   if (snapshot && d.draw) {
     const result = await loaded.sheet(sheet);
     const subject = recovered?.draw ?? d;
@@ -255,7 +256,7 @@ async function verifyDraw(
     else {
       if (result.protected === false) warnings.push(issue("sheet_unprotected", { sheet }, { sheet }, lang));
       for (const p of r.problems) mismatches.push(logMismatch(loaded, p.index, p.field, p.issue));
-      mismatches.push(...diffSheet(renderDrawSheet(subject, r.snapshot, r.replay), result, lang));
+      pushAll(mismatches, diffSheet(renderDrawSheet(subject, r.snapshot, r.replay), result, lang));
     }
   }
   // a fault of the log at one of this draw's events makes the draw unproven too
@@ -369,7 +370,7 @@ async function verifyExternal(
         targets: sortedBy(read.snapshot.targets, (t) => t.uscc),
         inspectors: sortedBy(read.snapshot.inspectors, (i) => i.id),
       };
-      mismatches.push(...diffSheet(renderExternalSheet(sorted, read.list, read.sheet.name), read.sheet, lang));
+      pushAll(mismatches, diffSheet(renderExternalSheet(sorted, read.list, read.sheet.name), read.sheet, lang));
       const digest = await externalDigest(read.snapshot, read.list);
       const logged = d.draw!.entry.digest;
       if (digest !== logged)
@@ -390,7 +391,7 @@ async function verifyExternal(
       if (!result) mismatches.push(missing(lang, sheet, "结果表", "结果表"));
       else if (r.ok) {
         if (result.protected === false) warnings.push(issue("sheet_unprotected", { sheet }, { sheet }, lang));
-        mismatches.push(...diffSheet(renderDrawSheet(d, r.snapshot, r.replay), result, lang));
+        pushAll(mismatches, diffSheet(renderDrawSheet(d, r.snapshot, r.replay), result, lang));
       }
     }
   }

@@ -10,6 +10,7 @@ import { listFormula, StyleIndex, styleParts, tableColumns, TEXT_FORMAT, rowHeig
 import type { StyleBook } from "./styles-part";
 import { escapeXml } from "./xml";
 import { Utf8Writer } from "../../core/utf8-writer";
+import { maxOf } from "../../core/push-all";
 
 type Style = Partial<ExcelJS.Style>;
 type Value = string | number | boolean | null;
@@ -129,13 +130,11 @@ export function* sheetXml(spec: SheetSpec, styles: StyleBook, table?: TablePart)
 
   // every styled cell outside the values, by row: what renderSheet's remaining() creates
   const heights = rowHeights(spec);
-  const lastStyledRow = Math.max(rows, index.lastRow(), ...merges.map((m) => m.bottom!), 0);
+  const lastStyledRow = maxOf(merges, (m) => m.bottom!, Math.max(rows, index.lastRow()));
   const extentRows = Math.max(lastStyledRow, heights.length);
   const extentColumns = Math.max(
-    columns,
-    index.lastColumn(),
-    ...merges.map((m) => m.right!),
-    unlockedColumns.size ? Math.max(...unlockedColumns) : 0,
+    maxOf(merges, (m) => m.right!, Math.max(columns, index.lastColumn())),
+    maxOf(unlockedColumns, (c) => c),
   );
 
   yield WORKSHEET_HEAD;

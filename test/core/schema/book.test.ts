@@ -240,3 +240,18 @@ describe("catalogue", () => {
     }
   });
 });
+
+test("a registry of 150,000 faulty rows is reported row by row, not a stack overflow", () => {
+  const sheets = validSheets();
+  const targets = sheetOf(sheets, SHEET_NAMES.targets.zh);
+  const base = targetRow(1);
+  for (let n = 1; n <= 150_000; n++) {
+    const row = [...base];
+    row[0] = `BAD${n}`; // no valid USCC
+    targets.rows.push(row);
+  }
+  const book = parseBook(sheets);
+  const bad = book.errors.filter((e) => e.sheet === SHEET_NAMES.targets.zh && e.column === "统一社会信用代码");
+  expect(bad.length).toBeGreaterThanOrEqual(150_000);
+  expect(bad[bad.length - 1].row).toBe(150_000 + 1 + 8);
+});

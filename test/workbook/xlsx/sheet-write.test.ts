@@ -41,3 +41,13 @@ test("a sheet's rows come as chunks of bytes that hold every row, in order", () 
   expect(found).toEqual(rows.map((_, i) => i + 1));
   expect(xml).toMatch(/<row r="29999"><c r="A29999" s="\d+" t="inlineStr"><is><t>对象29998<\/t><\/is><\/c>/);
 });
+
+test("a sheet of 130,000 merges (5,000 检查通知书) is written whole, not a stack overflow", () => {
+  const rows = Array.from({ length: 130_000 }, (_, i) => [`第${i + 1}行`, null]);
+  const merges = rows.map((_, i) => `A${i + 1}:B${i + 1}`);
+  const chunks = [...sheetXml({ name: "检查通知书", rows, merges }, new StyleBook(StyleBook.minimal()))];
+  const xml = chunks.map((c) => (typeof c === "string" ? c : Buffer.from(c).toString("utf8"))).join("");
+  expect(xml).toMatch(/<dimension ref="A1:B130000"\/>/);
+  expect(xml.match(/<mergeCell ref=/g)).toHaveLength(130_000);
+  expect(xml).toMatch(/<mergeCell ref="A130000:B130000"\/>/);
+});
