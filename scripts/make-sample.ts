@@ -4,11 +4,13 @@
 // fixed document times and zip dates, so that each run writes the same bytes.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import seedrandom from "seedrandom";
 import { usccCheckChar } from "../src/core/schema/uscc";
 import type { CellStyle, SheetSpec } from "../src/workbook/port";
 import { XlsxWorkbook } from "../src/workbook/xlsx";
+import { renderSheet } from "../src/workbook/xlsx/render";
 
 export const SAMPLE_PATH = join(__dirname, "..", "assets", "sample-新华区-2026.xlsx");
 const SEED = "新华区-2026-第三次联合抽查-样例";
@@ -808,13 +810,12 @@ export function buildSampleSheets(data: SampleData = buildSampleData()): SheetSp
   return [taskSheet, itemSheet, targetSheet, inspectorSheet, holidaySheet, unitSheet];
 }
 
-/** The sample as a workbook: the sheets written through the adapter, then dates and percentages
- *  turned into real Excel values, as a clerk's workbook holds them. */
+/** The sample as a workbook: the sheets rendered into an ExcelJS workbook, then dates and
+ *  percentages turned into real Excel values, as a clerk's workbook holds them. */
 export async function buildSampleWorkbook(): Promise<XlsxWorkbook> {
-  const book = XlsxWorkbook.empty();
   const sheets = buildSampleSheets();
-  await book.write({ create: sheets, replace: [], append: [] });
-  const wb = book.workbook;
+  const wb = new ExcelJS.Workbook();
+  for (const spec of sheets) await renderSheet(wb.addWorksheet(spec.name), spec);
   wb.creator = "石家庄市新华区卫生健康局";
   wb.lastModifiedBy = "石家庄市新华区卫生健康局";
   wb.created = DOC_TIME;
@@ -835,7 +836,7 @@ export async function buildSampleWorkbook(): Promise<XlsxWorkbook> {
   };
   convert(SAMPLE_DATE_COLUMNS, "yyyy-mm-dd", (s) => new Date(`${s}T00:00:00Z`));
   convert(SAMPLE_PERCENT_COLUMNS, "0%", (s) => Number(s.replace("%", "")) / 100);
-  return book;
+  return XlsxWorkbook.ofModel(wb);
 }
 
 /** The sample's bytes, with fixed dates in the zip so that each run gives the same file. */

@@ -316,7 +316,7 @@ export class XlsxPackage {
       entries: new Map(),
       removed: new Set(),
       sheets: [...this.sheets],
-      workbookXml: this.workbookXml,
+      workbookXml: withSheetList(this.workbookXml),
       workbookRels: this.workbookRels,
       contentTypes: this.contentTypes,
     };
@@ -531,6 +531,21 @@ function addOverride(contentTypes: string, part: string, type: string): string {
     /<\/Types>\s*$/,
     `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/></Types>`,
   );
+}
+
+/**
+ * workbook.xml with a <sheets> element to add sheets to. A workbook of no sheets may have none
+ * (ExcelJS writes it so) or an empty <sheets/>; the element goes where the schema puts it, after
+ * fileVersion, fileSharing, workbookPr, workbookProtection and bookViews.
+ */
+export function withSheetList(xml: string): string {
+  if (/<sheets>/.test(xml)) return xml;
+  if (/<sheets\s*\/>/.test(xml)) return xml.replace(/<sheets\s*\/>/, "<sheets></sheets>");
+  const before =
+    /<\/bookViews>|<bookViews\s*\/>|<workbookProtection\b[^>]*>|<workbookPr\b[^>]*>|<fileSharing\b[^>]*>|<fileVersion\b[^>]*>|<workbook\b[^>]*>/g;
+  let at = -1;
+  for (const m of xml.matchAll(before)) at = Math.max(at, m.index + m[0].length);
+  return at < 0 ? xml : xml.slice(0, at) + "<sheets></sheets>" + xml.slice(at);
 }
 
 function replaceSheetTag(workbookXml: string, rid: string, tag: string): string {

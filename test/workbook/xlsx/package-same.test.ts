@@ -1,4 +1,4 @@
-// The package writer (XlsxWorkbook.open) writes what the ExcelJS adapter (XlsxWorkbook.fromBuffer)
+// The package writer (XlsxWorkbook.open) writes what ExcelJS's renderer (XlsxWorkbook.fromBuffer, keepModel)
 // writes: the sample drawn, its 一企一表 and its publicity tables, through the same use-cases, give
 // the same sheets with the same cells, values, types and styles, merges, column widths and
 // styles, row heights, frozen panes, protection, drop-downs, page setup, row breaks, print
@@ -108,7 +108,7 @@ let viaExcelJS: Awaited<ReturnType<typeof flow>>;
 let viaPackage: Awaited<ReturnType<typeof flow>>;
 
 beforeAll(async () => {
-  viaExcelJS = await flow((b) => XlsxWorkbook.fromBuffer(b));
+  viaExcelJS = await flow((b) => XlsxWorkbook.fromBuffer(b, { keepModel: true }));
   viaPackage = await flow(async (b) => {
     const book = await XlsxWorkbook.open(b);
     expect(book.isPackage).toBe(true);

@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import type { SheetSpec, WriteBatch } from "../../../src/workbook/port";
 import { WorkbookChangedError } from "../../../src/workbook/port";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx";
+import { withSheetList } from "../../../src/workbook/xlsx/package";
 import * as writer from "../../../src/workbook/xlsx/sheet-write";
 import * as scanner from "../../../src/workbook/xlsx/sheet-scan";
 import { bytesOf, cellXml, loadExcelJS, sheetXml, workbookXml } from "./helpers";
@@ -356,5 +357,41 @@ describe("what is written", () => {
     expect(book.isPackage).toBe(false);
     expect((await book.readSheet("抽取记录")).rows).toEqual([["旧记录", "=已作废"]]);
     expect(await sheetXml(await book.toBuffer(), "抽取记录")).not.toMatch(/<f[\s>]/);
+  });
+
+  test("after an edit, a batch of new sheets is written by the package writer again, the edit kept", async () => {
+    const book = await existing();
+    await book.write(batch({ edit: [{ sheet: "抽取记录", cells: [{ row: 1, column: 2, value: "已作废" }] }] }));
+    expect(book.isPackage).toBe(false);
+    await book.write(batch({ create: [{ name: "一企一表-1", rows: [["表"]], merges: ["A1:B1"] }] }));
+    expect(book.isPackage).toBe(true);
+    const saved = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect((await saved.readSheet("抽取记录")).rows).toEqual([["旧记录", "已作废"]]);
+    expect((await saved.readSheet("一企一表-1")).rows).toEqual([["表"]]);
+    expect(saved.workbook.getWorksheet("一企一表-1")!.getCell("B1").isMerged).toBe(true);
+  });
+});
+
+describe("a workbook of no sheets", () => {
+  test("the package writer adds the <sheets> list that ExcelJS leaves out of an empty workbook", async () => {
+    const book = XlsxWorkbook.empty();
+    await book.write(batch({ create: [{ name: "名单", rows: [["甲"]] }] }));
+    expect(book.isPackage).toBe(true);
+    const back = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect(await back.sheetNames()).toEqual(["名单"]);
+    expect((await back.readSheet("名单")).rows).toEqual([["甲"]]);
+  });
+
+  test("the list goes where the schema puts it: after bookViews, or in place of an empty <sheets/>", () => {
+    const open = '<workbook xmlns="m">';
+    expect(withSheetList(`${open}<workbookPr/><bookViews><workbookView/></bookViews><calcPr/></workbook>`)).toBe(
+      `${open}<workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr/></workbook>`,
+    );
+    expect(withSheetList(`${open}<fileVersion appName="xl"/><sheets/><calcPr/></workbook>`)).toBe(
+      `${open}<fileVersion appName="xl"/><sheets></sheets><calcPr/></workbook>`,
+    );
+    expect(withSheetList(`${open}<calcPr/></workbook>`)).toBe(`${open}<sheets></sheets><calcPr/></workbook>`);
+    const listed = `${open}<sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    expect(withSheetList(listed)).toBe(listed);
   });
 });
