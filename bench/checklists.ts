@@ -16,7 +16,7 @@ async function median(f: () => Promise<number>): Promise<number> {
   return times[Math.floor((times.length - 1) / 2)];
 }
 
-/** The ExcelJS adapter: XlsxWorkbook.write + toBuffer. */
+/** The ExcelJS adapter: a workbook held in ExcelJS (XlsxWorkbook.empty()), write + toBuffer; its new sheets go through the package writer. */
 async function adapterWrite(spec: SheetSpec): Promise<{ writeMs: number; xlsxBytes: number }> {
   const { XlsxWorkbook } = await import("../src/workbook/xlsx");
   let bytes = 0;

@@ -234,6 +234,33 @@ function digestCase(n: number, label: string, reps: number, large = false): Case
 
 const xlsxBench = () => import("./xlsx");
 
+/** The digest of the snapshot a real draw digests: the N-row registry as the package reader reads it. */
+function digestAsReadCase(rows: number, label: string): Case {
+  return {
+    name: `digest-read-${label}`,
+    subject: `snapshotDigest (node:crypto) of the snapshot a draw digests on the sample with a ${label}-row 检查对象名录库, read by XlsxWorkbook.open (median of 3); also with @noble/hashes`,
+    baseline: "sha256sum of the same canonical bytes, from a file (median of 3, process start included)",
+    large: true,
+    run: {
+      subject: async () => (await xlsxBench()).digestAsRead(rows),
+      baseline: async () => (await xlsxBench()).sha256sumAsRead(rows),
+    },
+    rows: [
+      { label: "time", unit: "ms", key: "ms", note: "goal at 1M: < 500 ms" },
+      {
+        label: "  with @noble/hashes",
+        unit: "ms",
+        key: "nobleMs",
+        baselineValue: NaN,
+        note: "the pane's hasher, 1 run",
+      },
+      { label: "targets in the snapshot", unit: "count", key: "targets", baselineValue: NaN },
+      { label: "bytes hashed", unit: "bytes", key: "hashedBytes" },
+      { label: "peak RSS", unit: "MB", key: "peakRss", note: "the subject holds the registry as read" },
+    ],
+  };
+}
+
 /**
  * A draw (read, check, draw, write, save: what `shuangsuiji draw --out` does) on the sample with
  * an N-row registry, beside ExcelJS's streaming reader over the same file and a file copy.
@@ -305,7 +332,7 @@ async function checklistSpec() {
 const checklistXlsx: Case = {
   name: "checklist-xlsx",
   subject:
-    "一企一表 5,000 targets × 20 checkpoints: buildForms, renderChecklistSheet, XlsxWorkbook.write + toBuffer (the ExcelJS adapter)",
+    "一企一表 5,000 targets × 20 checkpoints: buildForms, renderChecklistSheet, XlsxWorkbook.write + toBuffer (the ExcelJS adapter: a workbook held in ExcelJS, its new sheets written by the package writer)",
   baseline:
     "a plain ExcelJS write (addWorksheet, cell values, writeBuffer) of the same cells: no styles, merges, protection or page setup",
   run: {
@@ -606,6 +633,7 @@ const CASES: Case[] = [
   wholeDrawCase(1_048_575, "1M", 3, true),
   digestCase(10_000, "10k", 15),
   digestCase(1_048_575, "1M", 3, true),
+  digestAsReadCase(1_048_575, "1M"),
   registryCase(200_000, "200k", false, false),
   registryCase(200_000, "200k"),
   registryCase(1_048_575, "1M", true, false),

@@ -100,3 +100,72 @@ export async function streamingReadOf(rows: number) {
   rmSync(copy, { force: true });
   return { ms, readMs: ms, rowsRead: read, copyMs, writeSaveMs: copyMs };
 }
+
+/** The snapshot that a draw of the bench task on the N-row registry digests, as the package reader reads it. */
+async function snapshotAsRead(rows: number) {
+  const { loadBook } = await import("../src/workbook/usecases/load");
+  const { eligibility, makeSnapshot } = await import("../src/core/draw");
+  const book = await XlsxWorkbook.open(readFileSync(await registryBook(rows)));
+  const b = (await loadBook(book)).book;
+  const task = b.tasks.find((t) => t.id === TASK)!;
+  const date = "2026-04-01";
+  const el = eligibility(task, b.targets, date, new Set());
+  return makeSnapshot(task, b.items, el.eligible, b.inspectors, date, el.excluded, b.targets.length, el.inScope);
+}
+
+/** Its canonical text in a file, made once for each N (test-output/bench-books/). */
+async function canonicalFileOf(rows: number, made?: Awaited<ReturnType<typeof snapshotAsRead>>): Promise<string> {
+  const { existsSync } = await import("node:fs");
+  const { canonicalLines } = await import("../src/core/draw/canonical");
+  const file = join(__dirname, "..", "test-output", "bench-books", `canonical-${rows}.txt`);
+  if (existsSync(file)) return file;
+  const snapshot = made ?? (await snapshotAsRead(rows));
+  const { openSync, writeSync, closeSync, renameSync } = await import("node:fs");
+  const fd = openSync(`${file}.part`, "w");
+  for (const line of canonicalLines(snapshot)) writeSync(fd, line);
+  closeSync(fd);
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** snapshotDigest over the snapshot of the N-row registry as read (median of 3), and with @noble/hashes once. */
+export async function digestAsRead(rows: number) {
+  const { snapshotDigest, nobleSha256 } = await import("../src/core/draw/canonical");
+  const snapshot = await snapshotAsRead(rows);
+  const times: number[] = [];
+  let digest = "";
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    digest = await snapshotDigest(snapshot);
+    times.push(performance.now() - t0);
+  }
+  const t0 = performance.now();
+  const noble = await snapshotDigest(snapshot, nobleSha256);
+  const nobleMs = performance.now() - t0;
+  const file = await canonicalFileOf(rows, snapshot);
+  return {
+    ms: medianOf(times),
+    times: times.map(Math.round).join(" "),
+    nobleMs,
+    digest,
+    sameWithNoble: noble === digest,
+    targets: snapshot.targets.length,
+    hashedBytes: statSync(file).size,
+  };
+}
+
+/** sha256sum of the same canonical bytes, from the file (median of 3, process start included). */
+export async function sha256sumAsRead(rows: number) {
+  const { execFileSync } = await import("node:child_process");
+  const file = await canonicalFileOf(rows);
+  const times: number[] = [];
+  let digest = "";
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    digest = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0];
+    times.push(performance.now() - t0);
+  }
+  return { ms: medianOf(times), digest, hashedBytes: statSync(file).size };
+}
