@@ -1,9 +1,8 @@
-// Text written straight into UTF-8 bytes, a field at a time, for the two places that make
-// hundreds of megabytes of text from a million small fields: the snapshot digest's canonical
-// lines and the worksheet XML of a million-row sheet. Building those as JavaScript strings first
-// cost more than everything else: every field becomes a piece of a string tree that must be
-// flattened, and a two-byte string encoded again, before a byte reaches the hash or the deflater
-// (40 s of 50 for a 1M-row snapshot sheet). The bytes are those TextEncoder gives for the same text.
+// Text written straight into UTF-8 bytes, a field at a time, for the worksheet XML of a
+// million-row sheet. Building it as JavaScript strings first cost more than everything else:
+// every field becomes a piece of a string tree that must be flattened, and a two-byte string
+// encoded again, before a byte reaches the deflater (40 s of 50 for a 1M-row snapshot sheet).
+// The bytes are those TextEncoder gives for the same text.
 
 /** Bytes kept free past the chunk size, so that the short pieces of a row need no check. */
 const SLACK = 1 << 12;
@@ -79,42 +78,6 @@ export class Utf8Writer {
    */
   xmlText(s: string): boolean {
     return this.encode(s, XML_STOPS, true);
-  }
-
-  /**
-   * A JSON string with its quotes, as JSON.stringify writes it, when that is the text itself
-   * (no '"', '\\' or control character; letters beyond U+FFFF are left to the caller too): the
-   * fast path of a million fields. False, with nothing written, otherwise.
-   */
-  jsonString(s: string): boolean {
-    if (this.p + s.length * 3 + 2 > this.buf.length) this.room(s.length * 3 + 2);
-    const b = this.buf;
-    let p = this.p;
-    b[p++] = 34;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === 34 || c === 92) return false;
-        b[p++] = c;
-      } else if (c < 0x800) {
-        b[p++] = 0xc0 | (c >> 6);
-        b[p++] = 0x80 | (c & 63);
-      } else if (c >= 0xd800 && c <= 0xdfff) return false;
-      else {
-        b[p++] = 0xe0 | (c >> 12);
-        b[p++] = 0x80 | ((c >> 6) & 63);
-        b[p++] = 0x80 | (c & 63);
-      }
-    }
-    b[p++] = 34;
-    this.p = p;
-    return true;
-  }
-
-  /** One byte (a comma, a bracket). */
-  byte(c: number): void {
-    if (this.p >= this.buf.length) this.room(1);
-    this.buf[this.p++] = c;
   }
 
   /**

@@ -41,16 +41,6 @@ test("xmlText stops, writing nothing, exactly where XML needs escaping or cannot
   }
 });
 
-test("jsonString writes JSON.stringify's bytes, or stops", () => {
-  for (const s of ODD) {
-    const w = new Utf8Writer(16);
-    const ok = w.jsonString(s);
-    // letters beyond U+FFFF, which JSON keeps as they are, are left to the caller's slow path too
-    expect(ok).toBe(JSON.stringify(s) === `"${s}"` && !/[\ud800-\udfff]/.test(s));
-    expect(Buffer.from(w.take())).toEqual(ok ? Buffer.from(`"${s}"`, "utf8") : Buffer.alloc(0));
-  }
-});
-
 test("uint, rewind, full and take: chunks that join to the whole text", () => {
   const w = new Utf8Writer(8);
   const parts: Uint8Array[] = [];
