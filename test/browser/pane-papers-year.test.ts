@@ -82,7 +82,9 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
       witness: "李四",
     });
     if (!drawn.ok) throw new Error(drawn.errors.map((e) => e.message).join("\n"));
-    fillResults(book, [
+    // saved and opened again, as the inspectors get it, for typing in ExcelJS
+    const typed = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    fillResults(typed, [
       {
         row: 2,
         completed: "2026-04-10",
@@ -93,7 +95,7 @@ describeWithBrowser("papers, the year view and previews in browser file mode, at
       { row: 3, completed: "2026-04-10", result: "未发现问题", published: "2026-04-20" },
     ]);
     input = join(OUTPUT, "pane-papers-year-input.xlsx");
-    writeFileSync(input, await book.toBuffer());
+    writeFileSync(input, await typed.toBuffer());
     // the sample with an error of this task (a USCC of its registry) and one of another task's row
     const bad = await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE));
     const tasks = bad.workbook.getWorksheet("抽查任务")!;
