@@ -53,6 +53,8 @@ const RECORDER = `
 
 interface Step {
   name: string;
+  /** wall time of the step, as the page saw it */
+  ms: number;
   longestTaskMs: number;
   painted: string[];
 }
@@ -68,7 +70,12 @@ async function step(page: Page, name: string, act: () => Promise<void>): Promise
     ({ name, t0 }) => {
       const w = window as unknown as { __longtasks: { start: number; duration: number }[]; __painted: string[] };
       const during = w.__longtasks.filter((t) => t.start >= t0);
-      return { name, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)), painted: [...w.__painted] };
+      return {
+        name,
+        ms: performance.now() - t0,
+        longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+        painted: [...w.__painted],
+      };
     },
     { name, t0 },
   );
@@ -202,13 +209,19 @@ describeWithBrowser(`the engine in a Web Worker, ${TARGETS} targets`, () => {
         await file.saveAs(saved);
       }),
     );
-    expect(steps[steps.length - 1].painted.some((t) => t.startsWith("正在生成下载文件"))).toBe(true);
+    // painted when it lasts past 200 ms; from a workbook the draw wrote as a package it often does not
+    const download = steps[steps.length - 1];
+    expect(download.ms < 200 || download.painted.some((t) => t.startsWith("正在生成下载文件"))).toBe(true);
     const names = await (await XlsxWorkbook.fromBuffer(readFileSync(saved))).sheetNames();
     expect(names).toContain(`抽取结果-${TASK}-1`);
     expect(names).toContain(`一企一表-${TASK}-1`);
     // the progress line is gone once nothing runs
     await expect(page.getByTestId("step-progress").count()).resolves.toBe(0);
-    console.log(steps.map((s) => `${s.name}: longest main-thread task ${Math.round(s.longestTaskMs)} ms`).join("\n"));
+    console.log(
+      steps
+        .map((s) => `${s.name}: ${Math.round(s.ms)} ms, longest main-thread task ${Math.round(s.longestTaskMs)} ms`)
+        .join("\n"),
+    );
   });
 
   test("never left localhost, and logged no errors", async () => {
