@@ -6,7 +6,7 @@
 // works on the open workbook, checks the sample's data and passes the WPS self-test, whose
 // writes go through the bundled adapter into the fake. One file, so that the build is made once.
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { chmodSync, existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { runInNewContext } from "vm";
 import { parse } from "acorn";
@@ -182,7 +182,11 @@ describe("deployment files", () => {
         children: [],
       },
     ]);
-    const listing = execFileSync(require("7zip-bin").path7za, ["l", join(out, "shuangsuiji.7z")], { encoding: "utf8" });
+    // npm leaves the binary without its execute bit; the build sets it, but a build cached from an
+    // earlier checkout (the same sources) set it on that checkout's copy
+    const sevenZip: string = require("7zip-bin").path7za;
+    chmodSync(sevenZip, 0o755);
+    const listing = execFileSync(sevenZip, ["l", join(out, "shuangsuiji.7z")], { encoding: "utf8" });
     for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "engine-worker.js"])
       expect(listing).toContain(`shuangsuiji_${VERSION}/${f}`);
   });
