@@ -1,5 +1,7 @@
-// The engine in browser file mode: a .xlsx opened from disk, read and written with the ExcelJS
-// adapter (src/workbook/xlsx). Runs in the engine's worker (worker/engine.worker.ts), or on the
+// The engine in browser file mode: a .xlsx opened from disk, read and written part by part as the
+// command line does (XlsxWorkbook.open: every part a write does not touch is downloaded as it
+// came; ExcelJS only for a file that reader does not take and for edits of existing cells). Runs
+// in the engine's worker (worker/engine.worker.ts), or on the
 // main thread when no worker can start; loaded only by dynamic import (its own chunk), so the
 // pane inside Excel never downloads ExcelJS.
 import type { WorkbookPort } from "../workbook/port";
@@ -19,7 +21,7 @@ export async function openFileEngine(
   fileName: string,
   observe: (port: WorkbookPort) => WorkbookPort = (port) => port,
 ): Promise<Engine> {
-  const [workbook, useCases] = await Promise.all([XlsxWorkbook.fromBuffer(bytes), loadUseCases()]);
+  const [workbook, useCases] = await Promise.all([XlsxWorkbook.open(bytes), loadUseCases()]);
   let sheetMap: SheetMap = {};
   return createEngine(observe(workbook), useCases, {
     mode: "file",
