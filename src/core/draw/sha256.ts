@@ -8,8 +8,6 @@ import { sha256 } from "@noble/hashes/sha2";
 /** An incremental SHA-256: text is hashed as its UTF-8 bytes. */
 export interface Sha256 {
   update(text: string): void;
-  /** bytes, e.g. text already in UTF-8 */
-  bytes(data: Uint8Array): void;
   /** the digest as 64 lower-case hex digits; the hasher is spent */
   hex(): string;
 }
@@ -18,20 +16,18 @@ export type Sha256Factory = () => Sha256;
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-/** @noble/hashes' SHA-256, fed the UTF-8 bytes of each chunk. */
+/** @noble/hashes' SHA-256, fed the UTF-8 bytes of each text. */
 export const nobleSha256: Sha256Factory = () => {
   const h = sha256.create();
   const encoder = new TextEncoder();
   return {
     update: (text) => void h.update(encoder.encode(text)),
-    bytes: (data) => void h.update(data),
     hex: () => hex(h.digest()),
   };
 };
 
 interface NodeHash {
   update(text: string, encoding: "utf8"): NodeHash;
-  update(data: Uint8Array): NodeHash;
   digest(encoding: "hex"): string;
 }
 type NodeCrypto = { createHash(algorithm: "sha256"): NodeHash };
@@ -46,7 +42,6 @@ export function nodeSha256(): Sha256Factory | null {
     const h = crypto.createHash("sha256");
     return {
       update: (text) => void h.update(text, "utf8"),
-      bytes: (data) => void h.update(data),
       hex: () => h.digest("hex"),
     };
   };
