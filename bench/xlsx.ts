@@ -1,13 +1,28 @@
 // Bench sides for large workbooks (bench/run.ts runs each in a child process of its own): check
 // and draw through the package adapter as the command line runs them, ExcelJS's own streaming
 // reader over the same file, and a plain file copy.
-import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { WorkbookPort } from "../src/workbook/port";
 import { XlsxWorkbook } from "../src/workbook/xlsx";
 import { checkBook, runDraw } from "../src/workbook/usecases";
+import { loadBook } from "../src/workbook/usecases/load";
+import { eligibility, makeSnapshot } from "../src/core/draw";
+import { canonicalLines, nobleSha256, snapshotDigest } from "../src/core/draw/canonical";
 import { registryBook } from "./registry-book";
 
 export const TASK = "XH-2026-03";
@@ -103,8 +118,6 @@ export async function streamingReadOf(rows: number) {
 
 /** The snapshot that a draw of the bench task on the N-row registry digests, as the package reader reads it. */
 async function snapshotAsRead(rows: number) {
-  const { loadBook } = await import("../src/workbook/usecases/load");
-  const { eligibility, makeSnapshot } = await import("../src/core/draw");
   const book = await XlsxWorkbook.open(readFileSync(await registryBook(rows)));
   const b = (await loadBook(book)).book;
   const task = b.tasks.find((t) => t.id === TASK)!;
@@ -115,12 +128,9 @@ async function snapshotAsRead(rows: number) {
 
 /** Its canonical text in a file, made once for each N (test-output/bench-books/). */
 async function canonicalFileOf(rows: number, made?: Awaited<ReturnType<typeof snapshotAsRead>>): Promise<string> {
-  const { existsSync } = await import("node:fs");
-  const { canonicalLines } = await import("../src/core/draw/canonical");
   const file = join(__dirname, "..", "test-output", "bench-books", `canonical-${rows}.txt`);
   if (existsSync(file)) return file;
   const snapshot = made ?? (await snapshotAsRead(rows));
-  const { openSync, writeSync, closeSync, renameSync } = await import("node:fs");
   const fd = openSync(`${file}.part`, "w");
   for (const line of canonicalLines(snapshot)) writeSync(fd, line);
   closeSync(fd);
@@ -132,7 +142,6 @@ const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 
 /** snapshotDigest over the snapshot of the N-row registry as read (median of 3), and with @noble/hashes once. */
 export async function digestAsRead(rows: number) {
-  const { snapshotDigest, nobleSha256 } = await import("../src/core/draw/canonical");
   const snapshot = await snapshotAsRead(rows);
   const times: number[] = [];
   let digest = "";
@@ -158,7 +167,6 @@ export async function digestAsRead(rows: number) {
 
 /** sha256sum of the same canonical bytes, from the file (median of 3, process start included). */
 export async function sha256sumAsRead(rows: number) {
-  const { execFileSync } = await import("node:child_process");
   const file = await canonicalFileOf(rows);
   const times: number[] = [];
   let digest = "";
