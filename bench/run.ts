@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { CLI_CASES } from "./cli";
+import { median, timeIt } from "./timing";
 
 // ---------------------------------------------------------------------------------------------
 // What a child reports
@@ -59,24 +60,6 @@ export interface Row {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the children
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Median wall time of `reps` runs after `warmup` unmeasured ones. */
-async function timeIt(reps: number, warmup: number, f: () => unknown): Promise<{ ms: number; times: number[] }> {
-  for (let i = 0; i < warmup; i++) await f();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await f();
-    times.push(performance.now() - t0);
-  }
-  return { ms: median(times), times };
-}
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

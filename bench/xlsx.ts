@@ -24,6 +24,7 @@ import { loadBook } from "../src/workbook/usecases/load";
 import { eligibility, makeSnapshot } from "../src/core/draw";
 import { canonicalLines, nobleSha256, snapshotDigest } from "../src/core/draw/canonical";
 import { registryBook } from "./registry-book";
+import { timeIt } from "./timing";
 
 export const TASK = "XH-2026-03";
 
@@ -138,26 +139,18 @@ async function canonicalFileOf(rows: number, made?: Awaited<ReturnType<typeof sn
   return file;
 }
 
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
 /** snapshotDigest over the snapshot of the N-row registry as read (median of 3), and with @noble/hashes once. */
 export async function digestAsRead(rows: number) {
   const snapshot = await snapshotAsRead(rows);
-  const times: number[] = [];
   let digest = "";
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    digest = await snapshotDigest(snapshot);
-    times.push(performance.now() - t0);
-  }
-  const t0 = performance.now();
-  const noble = await snapshotDigest(snapshot, nobleSha256);
-  const nobleMs = performance.now() - t0;
+  const t = await timeIt(3, 0, async () => (digest = await snapshotDigest(snapshot)));
+  let noble = "";
+  const tn = await timeIt(1, 0, async () => (noble = await snapshotDigest(snapshot, nobleSha256)));
   const file = await canonicalFileOf(rows, snapshot);
   return {
-    ms: medianOf(times),
-    times: times.map(Math.round).join(" "),
-    nobleMs,
+    ms: t.ms,
+    times: t.times.map(Math.round).join(" "),
+    nobleMs: tn.ms,
     digest,
     sameWithNoble: noble === digest,
     targets: snapshot.targets.length,
@@ -168,12 +161,7 @@ export async function digestAsRead(rows: number) {
 /** sha256sum of the same canonical bytes, from the file (median of 3, process start included). */
 export async function sha256sumAsRead(rows: number) {
   const file = await canonicalFileOf(rows);
-  const times: number[] = [];
   let digest = "";
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    digest = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0];
-    times.push(performance.now() - t0);
-  }
-  return { ms: medianOf(times), digest, hashedBytes: statSync(file).size };
+  const t = await timeIt(3, 0, () => (digest = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]));
+  return { ms: t.ms, digest, hashedBytes: statSync(file).size };
 }
