@@ -166,6 +166,20 @@ function wholeDrawCase(n: number, label: string, reps: number, large = false): C
 const DIGEST_TIME_ROWS: Row[] = [
   { label: "time", unit: "ms", key: "ms", note: "goal at 1M: < 500 ms" },
   { label: "  with @noble/hashes", unit: "ms", key: "nobleMs", baselineValue: NaN, note: "the pane's hasher, 1 run" },
+  {
+    label: "  making the lines alone",
+    unit: "ms",
+    key: "linesMs",
+    baselineValue: NaN,
+    note: "canonicalLines from the snapshot's objects, nothing hashed",
+  },
+  {
+    label: "  hashing the text once made",
+    unit: "ms",
+    key: "hashMadeMs",
+    baselineValue: NaN,
+    note: "UTF-8 and SHA-256 (node:crypto) of chunks made before the clock: the floor",
+  },
 ];
 
 function digestCase(n: number, label: string, reps: number, large = false): Case {
@@ -184,7 +198,9 @@ function digestCase(n: number, label: string, reps: number, large = false): Case
         const t = await timeIt(reps, 1, async () => (digest = await snapshotDigest(snapshot)));
         let noble = "";
         const tn = await timeIt(1, 0, async () => (noble = await snapshotDigest(snapshot, nobleSha256)));
-        return { ms: t.ms, reps, nobleMs: tn.ms, digest, sameWithNoble: noble === digest };
+        const { digestParts } = await import("./digest-parts");
+        const parts = await digestParts(snapshot, reps);
+        return { ms: t.ms, reps, nobleMs: tn.ms, digest, sameWithNoble: noble === digest, ...parts };
       },
       baseline: async () => {
         const { drawFixture } = await drawBench();
@@ -830,7 +846,10 @@ async function main(): Promise<void> {
     if (typeof s.digest === "string" && typeof b.digest === "string")
       console.log(
         `  ${r.case.name}: digest ${s.digest.slice(0, 16)}…; the same as sha256sum's: ${s.digest === b.digest ? "yes" : "NO"}` +
-          (typeof s.sameWithNoble === "boolean" ? `; with @noble/hashes: ${s.sameWithNoble ? "yes" : "NO"}` : ""),
+          (typeof s.sameWithNoble === "boolean" ? `; with @noble/hashes: ${s.sameWithNoble ? "yes" : "NO"}` : "") +
+          (typeof s.partsDigest === "string"
+            ? `; of the text made first: ${s.partsDigest === s.digest ? "yes" : "NO"}`
+            : ""),
       );
     else if (typeof s.digest === "string") console.log(`  ${r.case.name}: digest ${s.digest.slice(0, 16)}…`);
     if (typeof s.selected === "number" && typeof b.rowsRead === "number")

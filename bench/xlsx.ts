@@ -24,6 +24,7 @@ import { loadBook } from "../src/workbook/usecases/load";
 import { eligibility, makeSnapshot } from "../src/core/draw";
 import { canonicalLines, nobleSha256, snapshotDigest } from "../src/core/draw/canonical";
 import { registryBook } from "./registry-book";
+import { digestParts } from "./digest-parts";
 import { timeIt } from "./timing";
 
 export const TASK = "XH-2026-03";
@@ -147,7 +148,9 @@ export async function digestAsRead(rows: number) {
   let noble = "";
   const tn = await timeIt(1, 0, async () => (noble = await snapshotDigest(snapshot, nobleSha256)));
   const file = await canonicalFileOf(rows, snapshot);
+  const parts = await digestParts(snapshot, 3);
   return {
+    ...parts,
     ms: t.ms,
     times: t.times.map(Math.round).join(" "),
     nobleMs: tn.ms,
