@@ -28,14 +28,19 @@ export function groupIssuesBySheet(issues: Issue[]): { sheet: string; issues: Is
   return [...groups].map(([sheet, list]) => ({ sheet, issues: list }));
 }
 
+let chinaDate: Intl.DateTimeFormat | null = null;
+
 /** Today's date in China ('YYYY-MM-DD'), whatever the computer's time zone. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  // made once: making a DateTimeFormat takes about 0.2 ms in Node, formatting with one about 3 µs,
+  // and the tabs ask on every render
+  chinaDate ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "Asia/Shanghai",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).format(now);
+  });
+  return chinaDate.format(now);
 }
 
 /**
