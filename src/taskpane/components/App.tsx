@@ -1,6 +1,6 @@
 // The pane: a header with the language switch, the file bar in browser file mode, and the tabs.
 // Components only call the Engine; none of them knows Office.js or ExcelJS.
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckSummary, Engine, Lang, SheetMap } from "../engine";
 import { t, type StringKey } from "../strings";
@@ -136,7 +136,14 @@ export function App(props: AppProps) {
           lang={lang}
           engine={engine}
           openFile={props.openFile}
-          onOpened={(e) => (setEngine(e), setOpened((n) => n + 1))}
+          // the whole pane renders anew for the opened workbook: in a transition, in slices between
+          // which the page stays responsive, not as one long task
+          onOpened={(e) =>
+            startTransition(() => {
+              setEngine(e);
+              setOpened((n) => n + 1);
+            })
+          }
         />
       )}
       <AdapterNotes engine={engine} lang={lang} />
