@@ -2,7 +2,7 @@
 // publish its digest before the seed exists, or draw with an entered or system-generated seed. A
 // task that already has a 有效 draw is drawn again only with a stated reason. Below, an existing
 // draw can be looked at, a target substituted and a draw voided.
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import {
   Button,
   Dialog,
@@ -54,7 +54,7 @@ export function DrawTab(props: {
   const styles = useStyles();
   const { busy, failure, run } = useAction(lang);
   const [taskId, setTaskId] = useState("");
-  const [date, setDate] = useState(todayInChina());
+  const [date, setDate] = useState(() => todayInChina());
   const [preview, setPreview] = useState<DrawPreview | null>(null);
   const [operator, setOperator] = useState("");
   const [witness, setWitness] = useState("");
@@ -107,10 +107,14 @@ export function DrawTab(props: {
     );
     setProgress(null);
     if (!out.ok) return setIssues({ errors: out.errors, warnings: out.warnings });
-    setIssues({ errors: [], warnings: out.warnings });
-    setResult({ ...out.report, status: "有效", reason: "" });
-    setResultAction(null);
-    setPreview(null);
+    // the result view is rendered in a transition, in slices between which the page stays
+    // responsive: as one render it was a main-thread task of 60–70 ms
+    startTransition(() => {
+      setIssues({ errors: [], warnings: out.warnings });
+      setResult({ ...out.report, status: "有效", reason: "" });
+      setResultAction(null);
+      setPreview(null);
+    });
   };
 
   const freeze = async (voidReason?: string) => {
