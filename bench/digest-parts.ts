@@ -2,11 +2,8 @@
 // encoding plus hashing a text already made (the floor of any digest of these bytes in Node).
 import { createHash } from "node:crypto";
 import type { Snapshot } from "../src/core/model";
-import { canonicalLines } from "../src/core/draw/canonical";
+import { CHUNK, canonicalLines } from "../src/core/draw/canonical";
 import { timeIt } from "./timing";
-
-/** Chunks of about this many UTF-16 code units, as snapshotDigest hands them to the hash. */
-const CHUNK = 1 << 15;
 
 /** Median times (of `reps`) of the two parts of snapshotDigest, each measured on its own. */
 export async function digestParts(snapshot: Snapshot, reps: number) {
@@ -15,6 +12,7 @@ export async function digestParts(snapshot: Snapshot, reps: number) {
     chars = 0;
     for (const l of canonicalLines(snapshot)) chars += l.length;
   });
+  // chunks of the size snapshotDigest hands to the hash
   const chunks: string[] = [];
   let chunk = "";
   for (const l of canonicalLines(snapshot)) {

@@ -143,7 +143,7 @@ export function canonicalSnapshot(s: Snapshot): string {
 }
 
 /** Text is handed to the hash in chunks of about this many UTF-16 code units. */
-const CHUNK = 1 << 15;
+export const CHUNK = 1 << 15;
 
 /**
  * SHA-256 of the UTF-8 canonical serialisation, 64 lower-case hex digits, in one pass: the lines
